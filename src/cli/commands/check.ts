@@ -1,0 +1,63 @@
+/** `xxgk-nianbao check <input> [--json] [--last-year <file>] [--all] [--blanks-as-zero] [--sample]` */
+import {
+  check, checkFailed, sampleReport, summarize, zhCN, type CheckResult, type DescribedOutcome,
+} from '../../core';
+import { loadInput } from '../input';
+import { EXIT, type Io } from '../io';
+import type { Command } from './types';
+
+const TABLE_ORDER = ['t2', 't3', 't4'] as const;
+const TABLE_TITLES: Record<string, string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼' };
+
+function tableOf(o: DescribedOutcome): string {
+  return o.cells[0]?.slice(0, 2) ?? 't3';
+}
+
+export function renderFindings(result: CheckResult, all: boolean): string {
+  const lines: string[] = [];
+  const s = summarize(result.outcomes);
+  lines.push(`${result.agency ?? '（未注明机关）'} ${result.year ?? '（未注明年度）'}年度 · ${result.format === '2021' ? '30号文格式' : '60号文格式'}`);
+  lines.push(`检查 ${result.outcomes.length} 项：错误 ${s.errors}，提醒 ${s.warnings}，无法判断 ${s.undecided}，通过 ${s.passed}`);
+  const shown = result.outcomes.filter((o) => all || o.status === 'fail');
+  for (const table of TABLE_ORDER) {
+    const items = shown.filter((o) => tableOf(o) === table);
+    if (!items.length) continue;
+    lines.push('', `【${TABLE_TITLES[table]}】`);
+    for (const o of items) {
+      const tag = o.status === 'fail' ? zhCN.SEVERITY_NAMES[o.severity] : zhCN.STATUS_NAMES[o.status];
+      lines.push(`  [${tag}] ${o.message}`);
+    }
+  }
+  if (!all && s.undecided > 0) {
+    const blanks = new Set(result.outcomes.flatMap((o) => (o.status === 'undecided' ? (o.blanks ?? []) : [])));
+    lines.push('', `有 ${s.undecided} 项因 ${blanks.size} 个空白单元格无法判断（空白按未知处理；用 --all 查看全部，--blanks-as-zero 把空白当作 0）`);
+  }
+  if (s.errors === 0 && s.warnings === 0) lines.push('', '未发现错误。');
+  return lines.join('\n');
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: '检查年报数据的勾稽关系（表二、表三、表四）',
+  usage: 'check <report.json|--sample> [--json] [--last-year <file>] [--all] [--blanks-as-zero]',
+  options: {
+    json: { type: 'boolean' },
+    all: { type: 'boolean' },
+    sample: { type: 'boolean' },
+    'last-year': { type: 'string' },
+    'blanks-as-zero': { type: 'boolean' },
+  },
+  run(args, io: Io) {
+    const { values, positionals } = args;
+    if (!values.sample && positionals.length !== 1) {
+      io.err(`用法：xxgk-nianbao ${this.usage}`);
+      return EXIT.unreadable;
+    }
+    const input = values.sample ? { report: sampleReport() } : loadInput(positionals[0]);
+    const lastYear = typeof values['last-year'] === 'string' ? loadInput(values['last-year']).report : null;
+    const result = check(input.report, { lastYear, blanksAsZero: values['blanks-as-zero'] === true });
+    if (values.json) io.out(JSON.stringify(input.issues ? { ...result, issues: input.issues } : result, null, 2));
+    else io.out(renderFindings(result, values.all === true));
+    return checkFailed(result) ? EXIT.findings : EXIT.ok;
+  },
+};

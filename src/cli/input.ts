@@ -1,0 +1,51 @@
+/**
+ * Reads a report from a file for the CLI. Each supported extension has a reader; an
+ * unreadable file becomes an XxgkError whose message says why (exit status 2).
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { XxgkError, parseReport, type Report } from '../core';
+
+export type InputReader = (path: string, bytes: Buffer) => LoadedInput;
+
+export interface LoadedInput {
+  report: Report;
+  /** Import issues (for inputs that went through the importer), as JSON-ready objects. */
+  issues?: unknown[];
+}
+
+function readJson(path: string, bytes: Buffer): LoadedInput {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new XxgkError('JSON-INVALID', { path, reason: (e as Error).message });
+  }
+  try {
+    return { report: parseReport(json) };
+  } catch (e) {
+    if (e instanceof XxgkError) throw new XxgkError(e.code, { ...e.params, path });
+    throw e;
+  }
+}
+
+/** Readers by extension; the import and sheets features register theirs here. */
+export const READERS: Record<string, InputReader> = {
+  '.json': readJson,
+};
+
+export function loadInput(path: string): LoadedInput {
+  const ext = extname(path).toLowerCase();
+  const reader = READERS[ext];
+  if (!reader)
+    throw new XxgkError('INPUT-UNSUPPORTED', { extension: ext || path, supported: `可用：${Object.keys(READERS).join('、')}` });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOENT' ? '文件不存在' : err.code === 'EISDIR' ? '这是一个文件夹' : err.message;
+    throw new XxgkError('FILE-UNREADABLE', { path, reason });
+  }
+  return reader(path, bytes);
+}
