@@ -1,0 +1,45 @@
+/**
+ * What the task pane needs from wherever the report lives: Excel (Office adapter, src/office)
+ * or the standalone page's own grids (src/standalone). The composition root
+ * (src/taskpane/index.tsx) builds one and hands it to the components through context.
+ */
+import type { Report, SheetPlan } from '../core';
+
+export type HostKind = 'excel' | 'standalone';
+
+export interface HostCapabilities {
+  /** ExcelApi version the host supports ('1.9' …); null for the standalone page. */
+  excelApi: string | null;
+  /** Requirement sets or features missing for full use, named for the user (empty when fine). */
+  missing: string[];
+  /** Office.context.document.getFileAsync(Compressed) is available. */
+  currentFile: boolean;
+}
+
+export interface ExportTarget {
+  /** Bytes of the .xlsx to open or download. */
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export interface ReportHost {
+  kind: HostKind;
+  capabilities(): HostCapabilities;
+  /**
+   * Create or refresh the report sheets from the plan. Existing report sheets keep every
+   * entered value; a user's own sheet with a clashing name is never overwritten.
+   */
+  generate(plan: SheetPlan): Promise<void>;
+  /** Read every input (and total) cell of the report sheets: the report as it stands. */
+  readReport(): Promise<Report | null>;
+  /** Write values into input cells only, as numbers (null clears). Protection stays on. */
+  writeCells(cells: Record<string, number | null>): Promise<void>;
+  /** Select (focus) the cell of a canonical id so the user sees it. */
+  selectCell(cellId: string): Promise<void>;
+  /** Called (debounced by the host) after the user changed report cells; returns an unsubscribe. */
+  onUserChange(listener: () => void): () => void;
+  /** Open the exported workbook: a new Excel workbook, or a browser download. */
+  openExport(target: ExportTarget): Promise<'opened' | 'downloaded'>;
+  /** The current workbook's bytes, where the host can provide them (CompressedFile). */
+  currentFileBytes?(): Promise<Uint8Array>;
+}
