@@ -3,7 +3,8 @@
  * or the standalone page's own grids (src/standalone). The composition root
  * (src/taskpane/index.tsx) builds one and hands it to the components through context.
  */
-import type { Report, SheetPlan } from '../core';
+import type { Report } from '../core';
+import type { SheetPlan } from '../core/sheetplan/types';
 
 export type HostKind = 'excel' | 'standalone';
 
