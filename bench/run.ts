@@ -2,11 +2,19 @@
  * `npm run bench` prints figures; `npm run bench -- --json` prints them as one JSON object.
  * Each area lives in its own file; a feature adds its area to AREAS (one line).
  */
+import { batchBench } from './batch';
 import { coreBench } from './core';
+import { importBench } from './import';
 import type { BenchArea, Figures } from './harness';
+import { officeBench } from './office';
+import { xlsxBench } from './xlsx';
 
 const AREAS: BenchArea[] = [
   coreBench,
+  importBench,
+  batchBench,
+  xlsxBench,
+  officeBench,
 ];
 
 async function main() {

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { XxgkError, parseReport, type Report } from '../core';
+import { readXlsxFile } from '../xlsx';
+import { readPasted } from './commands/import';
 
 export type InputReader = (path: string, bytes: Buffer) => LoadedInput;
 
 export interface LoadedInput {
   report: Report;
-  /** Import issues (for inputs that went through the importer), as JSON-ready objects. */
+  /** Import issues (for inputs that went through the importer): DescribedIssue objects. */
   issues?: unknown[];
 }
 
@@ -32,6 +34,10 @@ function readJson(path: string, bytes: Buffer): LoadedInput {
 /** Readers by extension; the import and sheets features register theirs here. */
 export const READERS: Record<string, InputReader> = {
   '.json': readJson,
+  '.xlsx': readXlsxFile,
+  '.txt': readPasted,
+  '.html': readPasted,
+  '.htm': readPasted,
 };
 
 export function loadInput(path: string): LoadedInput {

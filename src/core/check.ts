@@ -3,6 +3,7 @@ import { describeOutcomes, type DescribedOutcome } from './describe';
 import type { Report } from './report';
 import { confront, hasErrors } from './rules/confront';
 import { rulesFor } from './rules/derive';
+import { narrativeOutcomes } from './narrative/check';
 
 export interface CheckResult extends Report {
   outcomes: DescribedOutcome[];
@@ -16,7 +17,10 @@ export interface CheckOptions {
 export function check(report: Report, options: CheckOptions = {}): CheckResult {
   const rules = rulesFor(report.format, { crossYear: !!options.lastYear });
   const outcomes = confront(report, rules, options);
-  return { ...report, outcomes: describeOutcomes(report.format, rules, outcomes) };
+  const described = describeOutcomes(report.format, rules, outcomes);
+  // Narrative rules (N-MISMATCH, N-SHARES) when the report carries text sections 一/五/六.
+  described.push(...narrativeOutcomes(report, { lastYear: options.lastYear ?? null }));
+  return { ...report, outcomes: described };
 }
 
 export function checkFailed(result: Pick<CheckResult, 'outcomes'>): boolean {

@@ -13,19 +13,28 @@ export function cellPlace(formatId: FormatId, id: string): string {
   return `${lastYear ? '上年报告 ' : ''}${cell.tableName}${sep}${cell.rowLabel}·${cell.columnLabel}`;
 }
 
-function rowLabel(formatId: FormatId, rule: Pick<Rule, 'table' | 'row'>): string {
-  if (!rule.row) return '';
-  const f = getFormat(formatId);
-  if (rule.table === 't3') {
-    const row = f.t3.rows.find((r) => r.id === rule.row);
-    return row ? (row.path.length === 1 ? row.path[0] : row.path.slice(1).join(' ')) : rule.row;
+/** Row and column labels by table, built once per format (describe runs for every outcome). */
+const labelCache = new Map<FormatId, { rows: Map<string, string>; columns: Map<string, string> }>();
+
+function labels(formatId: FormatId) {
+  let l = labelCache.get(formatId);
+  if (!l) {
+    l = { rows: new Map(), columns: new Map() };
+    for (const c of getFormat(formatId).cells) {
+      if (!l.rows.has(`${c.table}:${c.row}`)) l.rows.set(`${c.table}:${c.row}`, c.rowLabel);
+      if (!l.columns.has(`${c.table}:${c.column}`)) l.columns.set(`${c.table}:${c.column}`, c.columnLabel);
+    }
+    labelCache.set(formatId, l);
   }
-  return f.cells.find((c) => c.table === rule.table && c.row === rule.row)?.rowLabel ?? rule.row;
+  return l;
+}
+
+function rowLabel(formatId: FormatId, rule: Pick<Rule, 'table' | 'row'>): string {
+  return rule.row ? (labels(formatId).rows.get(`${rule.table}:${rule.row}`) ?? rule.row) : '';
 }
 
 function columnLabel(formatId: FormatId, rule: Pick<Rule, 'table' | 'column'>): string {
-  if (!rule.column) return '';
-  return getFormat(formatId).cells.find((c) => c.table === rule.table && c.column === rule.column)?.columnLabel ?? rule.column;
+  return rule.column ? (labels(formatId).columns.get(`${rule.table}:${rule.column}`) ?? rule.column) : '';
 }
 
 const TABLE_NAMES = { t2: '表二', t3: '表三', t4: '表四' } as const;

@@ -23,7 +23,7 @@ describe('zh-CN messages', () => {
       expect(text.length).toBeGreaterThan(8);
       expect(text).not.toMatch(/undefined|NaN|\[object/);
     }
-    for (const code of ERROR_CODES) expect(formatError(code, { year: 2017, format: '2030', extension: '.doc', supported: '.json', path: 'a.json', reason: 'x', details: ['y'] })).not.toMatch(/undefined/);
+    for (const code of ERROR_CODES) expect(formatError(code, { year: 2017, format: '2030', extension: '.doc', supported: '.json', path: 'a.json', reason: 'x', details: ['y'], what: '单元格数', limit: 100, missing: ['XXGK_T3'], kind: 'not-zip', detail: 'd' })).not.toMatch(/undefined/);
   });
 
   it('names table, row and column in the words of the form', () => {

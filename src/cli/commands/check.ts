@@ -1,23 +1,29 @@
 /** `xxgk-nianbao check <input> [--json] [--last-year <file>] [--all] [--blanks-as-zero] [--sample]` */
 import {
-  check, checkFailed, sampleReport, summarize, zhCN, type CheckResult, type DescribedOutcome,
+  check, checkFailed, sampleReport, summarize, zhCN, type CheckResult, type DescribedIssue, type DescribedOutcome,
 } from '../../core';
 import { loadInput } from '../input';
 import { EXIT, type Io } from '../io';
 import type { Command } from './types';
 
-const TABLE_ORDER = ['t2', 't3', 't4'] as const;
-const TABLE_TITLES: Record<string, string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼' };
+const TABLE_ORDER = ['t2', 't3', 't4', 'text'] as const;
+const TABLE_TITLES: Record<string, string> = { t2: '表二 主动公开', t3: '表三 依申请公开', t4: '表四 复议诉讼', text: '文字说明' };
 
+/** Findings are grouped by table; narrative findings (N-*) under 文字说明. */
 function tableOf(o: DescribedOutcome): string {
-  return o.cells[0]?.slice(0, 2) ?? 't3';
+  return o.rule.startsWith('N-') ? 'text' : (o.cells[0]?.slice(0, 2) ?? 't3');
 }
 
-export function renderFindings(result: CheckResult, all: boolean): string {
+export function renderFindings(result: CheckResult, all: boolean, issues: readonly DescribedIssue[] = []): string {
   const lines: string[] = [];
   const s = summarize(result.outcomes);
   lines.push(`${result.agency ?? '（未注明机关）'} ${result.year ?? '（未注明年度）'}年度 · ${result.format === '2021' ? '30号文格式' : '60号文格式'}`);
   lines.push(`检查 ${result.outcomes.length} 项：错误 ${s.errors}，提醒 ${s.warnings}，无法判断 ${s.undecided}，通过 ${s.passed}`);
+  const shownIssues = issues.filter((i) => all || i.severity !== 'info');
+  if (shownIssues.length) {
+    lines.push('', '【导入时发现的问题】');
+    for (const i of shownIssues) lines.push(`  [${zhCN.SEVERITY_NAMES[i.severity]}] ${i.message}`);
+  }
   const shown = result.outcomes.filter((o) => all || o.status === 'fail');
   for (const table of TABLE_ORDER) {
     const items = shown.filter((o) => tableOf(o) === table);
@@ -32,7 +38,7 @@ export function renderFindings(result: CheckResult, all: boolean): string {
     const blanks = new Set(result.outcomes.flatMap((o) => (o.status === 'undecided' ? (o.blanks ?? []) : [])));
     lines.push('', `有 ${s.undecided} 项因 ${blanks.size} 个空白单元格无法判断（空白按未知处理；用 --all 查看全部，--blanks-as-zero 把空白当作 0）`);
   }
-  if (s.errors === 0 && s.warnings === 0) lines.push('', '未发现错误。');
+  if (s.errors === 0 && s.warnings === 0 && !issues.some((i) => i.severity === 'error')) lines.push('', '未发现错误。');
   return lines.join('\n');
 }
 
@@ -57,7 +63,9 @@ export const checkCommand: Command = {
     const lastYear = typeof values['last-year'] === 'string' ? loadInput(values['last-year']).report : null;
     const result = check(input.report, { lastYear, blanksAsZero: values['blanks-as-zero'] === true });
     if (values.json) io.out(JSON.stringify(input.issues ? { ...result, issues: input.issues } : result, null, 2));
-    else io.out(renderFindings(result, values.all === true));
-    return checkFailed(result) ? EXIT.findings : EXIT.ok;
+    else io.out(renderFindings(result, values.all === true, (input.issues ?? []) as DescribedIssue[]));
+    // A cell the importer could not read (TEXT-IN-NUMBER…) is an error as much as a failing rule.
+    const importErrors = ((input.issues ?? []) as DescribedIssue[]).some((i) => i.severity === 'error');
+    return checkFailed(result) || importErrors ? EXIT.findings : EXIT.ok;
   },
 };

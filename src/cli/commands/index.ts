@@ -1,9 +1,17 @@
 /** Every CLI command. A feature adds its command here (one line). */
+import { batchCommand } from './batch';
+import { buildCommand } from './build';
 import { checkCommand } from './check';
+import { importCommand } from './import';
 import { templateCommand } from './template';
+import { summaryCommand } from './summary';
 import type { Command } from './types';
 
 export const COMMANDS: Command[] = [
   checkCommand,
   templateCommand,
+  batchCommand,
+  buildCommand,
+  summaryCommand,
+  importCommand,
 ];

@@ -3,7 +3,7 @@
  * One file, as zod's locales: code elsewhere produces codes and ids, this file words them.
  * It imports nothing from the domain, so any module may use it; labels arrive resolved.
  */
-import type { RuleId, Status } from '../rules/types';
+import type { NarrativeRuleId, RuleId, Status } from '../rules/types';
 
 /** A place resolved to the form's words by describe.ts. */
 export interface RuleContext {
@@ -57,7 +57,7 @@ const FAIL: Record<RuleId, (c: RuleContext) => string> = {
     `${c.table} ${c.row}·现行有效件数 与上年现行有效件数 + 本年制发 − 本年废止 不一致：应为 ${n(c.expected)}，实为 ${n(c.found)}（机构调整时可能合理，请核实）`,
 };
 
-export const RULE_NAMES: Record<RuleId, string> = {
+export const RULE_NAMES: Record<RuleId | NarrativeRuleId, string> = {
   'T3-BALANCE': '表三 勾稽关系（第一项+第二项=第三项+第四项）',
   'T3-HANDLED-SUM': '表三（七）总计等于办理结果各项之和',
   'T3-ROW-SUM': '表三 总计列等于各类申请人之和',
@@ -67,6 +67,8 @@ export const RULE_NAMES: Record<RuleId, string> = {
   'T2-INFORCE': '表二 现行有效件数不少于本年制发减本年废止',
   'X-CARRY': '上年结转等于上年报告的结转下年度',
   'X-INFORCE': '现行有效件数与上年报告衔接',
+  'N-MISMATCH': '文字说明中的数字与表格一致',
+  'N-SHARES': '文字说明中办理结果的百分比合计为 100%',
 };
 
 export const SEVERITY_NAMES = { error: '错误', warning: '提醒', info: '说明' } as const;
@@ -155,6 +157,11 @@ export const ERROR_CODES = [
   'JSON-INVALID',
   'REPORT-INVALID',
   'INPUT-UNSUPPORTED',
+  'FILE-UNWRITABLE',
+  'REPORT-EMPTY',
+  'XLSX-UNREADABLE',
+  'XLSX-TOO-LARGE',
+  'XLSX-DAMAGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -167,8 +174,82 @@ const ERRORS: Record<ErrorCode, (p: Record<string, unknown>) => string> = {
   'REPORT-INVALID': (p) =>
     `${p.path ? `${String(p.path)}：` : ''}年报数据不符合格式要求：\n  ${(p.details as string[] | undefined)?.join('\n  ') ?? ''}`,
   'INPUT-UNSUPPORTED': (p) => `不支持的输入文件类型「${String(p.extension)}」：${String(p.supported ?? '')}`,
+  'FILE-UNWRITABLE': (p) => `无法写入文件 ${String(p.path)}：${String(p.reason ?? '')}`,
+  'REPORT-EMPTY': (p) => `${String(p.path)}：没有读到年报表格中的任何单元格${p.reason ? `（${String(p.reason)}）` : ''}`,
+  'XLSX-UNREADABLE': (p) =>
+    `${p.path ? `${String(p.path)}：` : ''}无法读取 Excel 文件：${XLSX_REASONS[String(p.kind)] ?? '文件已损坏'}${p.detail ? `（${String(p.detail)}）` : ''}`,
+  'XLSX-TOO-LARGE': (p) =>
+    `${p.path ? `${String(p.path)}：` : ''}Excel 文件超出可处理的范围（${String(p.what)}，上限 ${String(p.limit)}）：可能是压缩炸弹或数据过多，请只保留年报表格后再试`,
+  'XLSX-DAMAGED': (p) =>
+    `${p.path ? `${String(p.path)}：` : ''}本工具生成的年报工作簿缺少 ${(p.missing as string[] | undefined)?.join('、') ?? ''}（可能被删除或改名），无法按名称读取；请用本工具重新生成表格后再填写`,
+};
+
+/** Why an .xlsx could not be read at all (XLSX-UNREADABLE `kind`). */
+const XLSX_REASONS: Record<string, string> = {
+  'not-zip': '不是 Excel 工作簿（.xlsx）文件',
+  encrypted: '文件已加密或是旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx 后再试',
+  corrupt: '文件已损坏',
+  xml: '工作簿内容格式错误',
+  'no-workbook': '缺少工作簿结构（xl/workbook.xml）',
+  'no-sheets': '工作簿中没有工作表',
 };
 
 export function formatError(code: ErrorCode, params: Record<string, unknown>): string {
   return ERRORS[code](params);
+}
+
+// ---------------------------------------------------------------------------------------
+// District batch (汇总): why a unit's report is left out of the aggregate
+
+export type ExclusionContext =
+  | { code: 'FORMAT-MISMATCH'; found: string; expected: string }
+  | { code: 'YEAR-MISMATCH'; found: number; expected: number };
+
+const FORMAT_WORDS: Record<string, string> = { '2021': '30号文格式（2021）', '2019': '60号文格式（2019）' };
+
+export function exclusionMessage(r: ExclusionContext): string {
+  if (r.code === 'FORMAT-MISMATCH')
+    return `未计入汇总：本报告为${FORMAT_WORDS[r.found] ?? r.found}，多数单位为${FORMAT_WORDS[r.expected] ?? r.expected}，两种格式的单元格不同`;
+  return `未计入汇总：本报告为 ${r.found} 年度，多数单位为 ${r.expected} 年度`;
+}
+
+/** Two files of one issuing body: both are summed, which counts it twice if one replaces the other. */
+export function duplicateUnitMessage(otherFiles: string[]): string {
+  return `同一单位另有报告 ${otherFiles.join('、')}，均已计入汇总：如为重复或修改稿，请删去其一后重新汇总`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Narrative rules (N-MISMATCH, N-SHARES): the text of sections 一/五/六 against the tables
+
+export interface NarrativeContext {
+  /** A quantity that sums several cells, named as a whole (「表三（四）无法提供·总计」). */
+  place?: string;
+  /** The cells of the stated quantity, named in full (several for sums such as 行政诉讼). */
+  cells: string[];
+  /** Last year's cells, for a stated change from last year. */
+  lastYearCells: string[];
+  expected: number | null;
+  found: number | null;
+  /** The sentence as written. */
+  sentence: string;
+  /** count / amount / share / change / zero (「未收到…」). */
+  kind: string;
+}
+
+const quoted = (s: string) => `「${s.length > 80 ? `${s.slice(0, 78)}…` : s}」`;
+const cellsNamed = (cells: string[]) =>
+  cells.length <= 1 ? (cells[0] ?? '') : cells.length <= 3 ? `${cells.join('、')}之和` : `${cells[0]}等 ${cells.length} 个单元格之和`;
+const signed = (v: number | null) => (v === null ? '（空）' : v > 0 ? `增加 ${formatNumber(v)}` : v < 0 ? `减少 ${formatNumber(-v)}` : '持平');
+
+export function narrativeMessage(rule: NarrativeRuleId, c: NarrativeContext): string {
+  if (rule === 'N-SHARES')
+    return `文字说明${quoted(c.sentence)}中办理结果各项的百分比合计为 ${n(c.found)}%，与表格不符：表三 三、本年度办理结果各项的比例之和应为 100%`;
+  const place = c.place ? `${c.place}（${c.cells.length} 个单元格之和）` : cellsNamed(c.cells);
+  if (c.kind === 'share')
+    return `文字说明${quoted(c.sentence)}中的百分比为 ${n(c.found)}%，与表格不符：按 ${place} 应约为 ${n(c.expected)}%`;
+  if (c.kind === 'change')
+    return `文字说明${quoted(c.sentence)}写比上年${signed(c.found)}，与表格不符：按 ${place} 与${cellsNamed(c.lastYearCells)} 应为${signed(c.expected)}`;
+  if (c.kind === 'zero')
+    return `文字说明${quoted(c.sentence)}表述为没有（0），与表格不符：${place} 为 ${n(c.expected)}`;
+  return `文字说明${quoted(c.sentence)}写作 ${n(c.found)}${c.kind === 'amount' ? ' 万元' : ''}，与表格不符：${place} 为 ${n(c.expected)}${c.kind === 'amount' ? ' 万元' : ''}`;
 }

@@ -18,6 +18,10 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Rules of the text (sections 一/五/六) against the tables: evaluated by core/narrative, not by confront. */
+export const NARRATIVE_RULE_IDS = ['N-MISMATCH', 'N-SHARES'] as const;
+export type NarrativeRuleId = (typeof NARRATIVE_RULE_IDS)[number];
+
 export type Severity = 'error' | 'warning';
 
 /** A cell with a sign, this year's report or last year's. */
@@ -59,7 +63,7 @@ export type RuleSpec = Omit<Rule, 'reads' | 'lastYearReads'>;
 export type Status = 'pass' | 'fail' | 'undecided';
 
 export interface Outcome {
-  rule: RuleId;
+  rule: RuleId | NarrativeRuleId;
   instance: string;
   status: Status;
   severity: Severity;

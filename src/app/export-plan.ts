@@ -1,0 +1,112 @@
+/**
+ * The exported workbook is the official sheets plus one 「校验结果」 sheet listing every rule
+ * outcome and when the check ran. The extra sheet is added to the plan here (pure), so both
+ * writers (xlsx, Office.js) draw it without knowing about checks.
+ */
+import { summarize, type CheckResult } from '../core/check';
+import { cellPlace } from '../core/describe';
+import * as zhCN from '../core/messages/zh-CN';
+import type { CellStyle, PlanCell, SheetKey, SheetPlan, SheetSpec } from '../core/sheetplan/types';
+import { textCells } from './findings';
+
+export const CHECK_SHEET_NAME = '校验结果';
+
+const HEADERS = ['序号', '规则编号', '规则', '状态', '类别', '单元格', '应为', '实为', '说明'] as const;
+const WIDTHS = [6, 16, 30, 10, 8, 36, 10, 10, 80];
+
+const FONT = '宋体';
+const STYLES: Record<string, CellStyle> = {
+  title: { font: { name: FONT, size: 14, bold: true }, horizontal: 'left', vertical: 'middle', wrap: false, border: false },
+  note: { font: { name: FONT, size: 11 }, horizontal: 'left', vertical: 'middle', wrap: false, border: false },
+  header: { font: { name: FONT, size: 11, bold: true }, fill: 'D9E1F2', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  text: { font: { name: FONT, size: 11 }, horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  number: { font: { name: FONT, size: 11 }, horizontal: 'right', vertical: 'top', wrap: false, border: true, numberFormat: 'General' },
+  fail: { font: { name: FONT, size: 11, bold: true, color: '9C0006' }, fill: 'FFC7CE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+  warn: { font: { name: FONT, size: 11, color: '9C5700' }, fill: 'FFEB9C', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+  pass: { font: { name: FONT, size: 11, color: '006100' }, fill: 'C6EFCE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+};
+
+/** 2026-11-29 13:05:09 in the clock's local time (the user's). */
+export function formatCheckTime(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
+}
+
+/** The 「校验结果」 sheet for a check result. */
+export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
+  const cells: PlanCell[] = [];
+  const put = (row: number, col: number, value: string | number | null, style: string) =>
+    cells.push({ row, col, role: row < 4 ? (row === 0 ? 'title' : row === 3 ? 'header' : 'note') : 'note', value, style, locked: true });
+  const s = summarize(result.outcomes);
+  const texts = textCells(result);
+  put(0, 0, `${result.year ?? ''}年度 ${result.agency ?? ''} 政府信息公开工作年度报告 校验结果`.replace(/\s+/g, ' ').trim(), 'title');
+  put(1, 0, `检查时间：${formatCheckTime(checkedAt)}`, 'note');
+  put(2, 0, `错误 ${s.errors + texts.length} 项，提醒 ${s.warnings} 项，无法判断 ${s.undecided} 项，通过 ${s.passed} 项`, 'note');
+  HEADERS.forEach((h, col) => put(3, col, h, 'header'));
+  let row = 4;
+  const statusStyle = (status: string, severity: string) => (status === 'pass' ? 'pass' : status === 'fail' ? (severity === 'error' ? 'fail' : 'warn') : 'warn');
+  for (const id of texts) {
+    const place = cellPlace(result.format, id);
+    const values: (string | number | null)[] = [
+      row - 3, 'TEXT-IN-NUMBER', '单元格应为数字', zhCN.STATUS_NAMES.fail, zhCN.SEVERITY_NAMES.error, place, null, null,
+      zhCN.issueMessage('TEXT-IN-NUMBER', { cells: [place], text: result.raw?.[id] }),
+    ];
+    values.forEach((v, col) => put(row, col, v, col === 3 ? 'fail' : col === 0 || col >= 6 && col <= 7 ? 'number' : 'text'));
+    row++;
+  }
+  for (const o of result.outcomes) {
+    const values: (string | number | null)[] = [
+      row - 3, o.rule, zhCN.RULE_NAMES[o.rule], zhCN.STATUS_NAMES[o.status], zhCN.SEVERITY_NAMES[o.severity],
+      o.cells.map((id) => cellPlace(result.format, id)).join('、'), o.expected, o.found, o.message,
+    ];
+    values.forEach((v, col) =>
+      put(row, col, v, col === 3 ? statusStyle(o.status, o.severity) : col === 0 || (col >= 6 && col <= 7) ? 'number' : 'text'));
+    row++;
+  }
+  return {
+    // 'checks' is not (yet) one of the plan's sheet keys; see docs/taskpane.md.
+    key: 'checks' as SheetKey,
+    name: CHECK_SHEET_NAME,
+    columnWidths: WIDTHS,
+    rowHeights: [],
+    cells,
+    merges: [0, 1, 2].map((r) => ({ top: r, left: 0, bottom: r, right: HEADERS.length - 1 })),
+    styles: STYLES,
+    conditionalFormats: [],
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0 },
+    frozenRows: 4,
+    protect: false,
+  };
+}
+
+/** The plan with the 「校验结果」 sheet appended (any previous one replaced). */
+export function withCheckSheet(plan: SheetPlan, result: CheckResult, checkedAt: Date): SheetPlan {
+  return {
+    ...plan,
+    sheets: [...plan.sheets.filter((s) => s.name !== CHECK_SHEET_NAME), checkSheet(result, checkedAt)],
+  };
+}
+
+/** 「2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx」, without characters file systems refuse. */
+export function exportFileName(year: number | null, agency: string | null): string {
+  const base = `${year ?? ''}${year ? '年' : ''}政府信息公开工作年度报告${agency ? `（${agency}）` : ''}`;
+  return `${base.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+}
+
+/**
+ * Input cells whose typed text is not a number carry that text into the exported sheet (as
+ * text, never a formula), so an export loses nothing the user entered; the reader reports it.
+ */
+export function withTypedTexts(plan: SheetPlan, report: Pick<CheckResult, 'cells' | 'raw'>): SheetPlan {
+  const raw = report.raw ?? {};
+  if (!Object.keys(raw).length) return plan;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      cells: s.cells.map((c) =>
+        c.role === 'input' && c.cellId && report.cells[c.cellId] === null && raw[c.cellId]?.trim() ? { ...c, value: raw[c.cellId] } : c,
+      ),
+    })),
+  };
+}

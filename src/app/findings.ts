@@ -1,0 +1,109 @@
+/**
+ * Check outcomes and unreadable cell texts as the pane lists them: grouped by table, each with
+ * the cell to select when clicked. Texts come from the core's message file.
+ */
+import type { CheckResult } from '../core/check';
+import { cellPlace, type DescribedOutcome } from '../core/describe';
+import { findCell, type TableId } from '../core/formats';
+import * as zhCN from '../core/messages/zh-CN';
+import type { Report } from '../core/report';
+import { rulesFor } from '../core/rules/derive';
+import type { Rule } from '../core/rules/types';
+
+export type FindingKind = 'fail' | 'undecided' | 'text';
+
+export interface Finding {
+  /** Stable key for lists: rule|instance or text|cell. */
+  key: string;
+  kind: FindingKind;
+  severity: 'error' | 'warning';
+  /** Rule id, or 'TEXT-IN-NUMBER' for a cell holding text. */
+  code: string;
+  message: string;
+  /** The cell selected when the finding is clicked. */
+  target: string;
+  /** The target named in the form's words (「表三（七）总计·自然人」). */
+  targetPlace: string;
+  cells: string[];
+}
+
+export interface FindingGroup {
+  table: TableId;
+  /** 表二 / 表三 / 表四 */
+  name: string;
+  findings: Finding[];
+}
+
+const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
+const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' };
+
+function ruleIndex(result: CheckResult): Map<string, Rule> {
+  const map = new Map<string, Rule>();
+  for (const crossYear of [false, true])
+    for (const rule of rulesFor(result.format, { crossYear })) map.set(`${rule.id}|${rule.instance}`, rule);
+  return map;
+}
+
+/** The cell a finding points at: the first input cell of the checked side, else the checked cell. */
+function targetOf(result: CheckResult, outcome: DescribedOutcome, rule: Rule | undefined): string {
+  const found = rule?.found.filter((t) => !t.lastYear).map((t) => t.cell) ?? [];
+  const candidates = [...found, ...outcome.cells];
+  return candidates.find((id) => findCell(result.format, id)?.role === 'input') ?? candidates[0] ?? outcome.instance;
+}
+
+function tableOf(cellId: string): TableId {
+  const t = cellId.slice(0, 2);
+  return (TABLES as readonly string[]).includes(t) ? (t as TableId) : 't3';
+}
+
+export interface FindingOptions {
+  /** Also list rules that could not be decided (blank cells). */
+  includeUndecided?: boolean;
+}
+
+export function buildFindings(result: CheckResult, options: FindingOptions = {}): FindingGroup[] {
+  const rules = ruleIndex(result);
+  const byTable = new Map<TableId, Finding[]>(TABLES.map((t) => [t, []]));
+  const texts = new Set(textCells(result));
+  for (const [cellId, text] of Object.entries(result.raw ?? {})) {
+    if (!texts.has(cellId)) continue;
+    const place = cellPlace(result.format, cellId);
+    byTable.get(tableOf(cellId))!.push({
+      key: `text|${cellId}`, kind: 'text', severity: 'error', code: 'TEXT-IN-NUMBER',
+      message: zhCN.issueMessage('TEXT-IN-NUMBER', { cells: [place], text }),
+      target: cellId, targetPlace: place, cells: [cellId],
+    });
+  }
+  for (const outcome of result.outcomes) {
+    if (outcome.status === 'pass') continue;
+    if (outcome.status === 'undecided' && !options.includeUndecided) continue;
+    // A cell holding text is listed once above, in the user's words; its undecided domain rule would repeat it.
+    if (outcome.status === 'undecided' && outcome.instance === outcome.cells[0] && texts.has(outcome.instance)) continue;
+    const rule = rules.get(`${outcome.rule}|${outcome.instance}`);
+    const target = targetOf(result, outcome, rule);
+    const table = rule?.table ?? tableOf(target);
+    byTable.get(table)!.push({
+      key: `${outcome.rule}|${outcome.instance}`,
+      kind: outcome.status,
+      severity: outcome.severity,
+      code: outcome.rule,
+      message: outcome.message,
+      target,
+      targetPlace: cellPlace(result.format, target),
+      cells: outcome.cells,
+    });
+  }
+  const order = (f: Finding) => (f.kind === 'undecided' ? 2 : f.severity === 'error' ? 0 : 1);
+  return TABLES.map((table) => ({
+    table,
+    name: TABLE_NAMES[table],
+    findings: byTable.get(table)!.sort((a, b) => order(a) - order(b)),
+  })).filter((g) => g.findings.length > 0);
+}
+
+/** Cells whose value is not a number because the user typed text (kept in raw). */
+export function textCells(report: Pick<Report, 'cells' | 'raw'>): string[] {
+  return Object.entries(report.raw ?? {})
+    .filter(([id, text]) => report.cells[id] === null && text.trim() !== '')
+    .map(([id]) => id);
+}

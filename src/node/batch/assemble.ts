@@ -1,0 +1,134 @@
+/** Turns the files' results into the summary: per-unit rows, the aggregate, every finding. */
+import { basename, extname } from 'node:path';
+import { aggregateReports, zhCN, type Report } from '../../core';
+import type { FileResult, Finding } from './unit';
+
+export interface UnitRow {
+  /** The issuing body as the report names it, else the file name. */
+  unit: string;
+  /** Path inside the batch folder. */
+  file: string;
+  /** ok: read and checked; broken: unreadable (see `reason`). */
+  status: 'ok' | 'broken';
+  year: number | null;
+  format: string | null;
+  /**
+   * Failing rules plus import issues, by severity (an unreadable number is as serious as a
+   * failing sum); undecided rules; and how many of the errors and warnings came from import.
+   */
+  errors: number;
+  warnings: number;
+  undecided: number;
+  importIssues: number;
+  /** Messages of the first three findings: errors (failing rules, then import), then warnings likewise. */
+  firstFindings: string[];
+  /** Whether the report is summed into the aggregate. */
+  aggregated: boolean;
+  /** Last year's report the unit was compared with (`--last-year`), inside that folder. */
+  lastYear: string | null;
+  /** Why the file is unreadable, why it is left out of the aggregate, or that its agency has another file. */
+  reason: string | null;
+}
+
+export interface BatchResult {
+  units: UnitRow[];
+  /** The district aggregate in the report JSON of the spec; null when no file could be read. */
+  aggregate: Report | null;
+  /** Aggregate cells left empty, with the units that left them blank. */
+  incomplete: Record<string, string[]>;
+  findings: Finding[];
+  /** Unreadable files and folders with the reason. */
+  broken: { file: string; reason: string }[];
+  /** Files of other types found in the folder (not read). */
+  ignored: string[];
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function firstFindings(findings: readonly Finding[]): string[] {
+  const notable = findings.filter((f) => f.status === 'fail' || (f.source === 'import' && f.severity !== 'info'));
+  const rank = (f: Finding) => SEVERITY_RANK[f.severity] * 2 + (f.source === 'rule' ? 0 : 1);
+  return notable
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .slice(0, 3)
+    .map(({ f }) => f.message);
+}
+
+/** The issuing body as the report names it, else the file name. */
+function baseName(r: FileResult): string {
+  return (r.ok && r.report.agency?.trim()) || basename(r.file, extname(r.file));
+}
+
+/** Unit names must be unique to list who left a cell blank: repeats get their file name added. */
+function unitNames(results: readonly FileResult[]): string[] {
+  const base = results.map(baseName);
+  const seen = new Map<string, number>();
+  for (const name of base) seen.set(name, (seen.get(name) ?? 0) + 1);
+  return base.map((name, i) => ((seen.get(name) ?? 0) > 1 ? `${name}（${results[i].file}）` : name));
+}
+
+/** Readable reports of one agency and year in several files (a resubmitted report is summed twice). */
+function duplicates(results: readonly FileResult[]): Map<number, string[]> {
+  const groups = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    if (!r.ok || !r.report.agency?.trim()) return;
+    const key = `${r.report.agency.trim()}|${r.report.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out = new Map<number, string[]>();
+  for (const members of groups.values())
+    if (members.length > 1) for (const i of members) out.set(i, members.filter((j) => j !== i).map((j) => results[j].file));
+  return out;
+}
+
+export function assembleBatch(
+  results: readonly FileResult[],
+  extra: {
+    ignored?: string[];
+    unreadableFolders?: { file: string; reason: string }[];
+    agency?: string | null;
+    /** Index of a result → last year's file it was compared with. */
+    lastYearFiles?: ReadonlyMap<number, string>;
+  } = {},
+): BatchResult {
+  const names = unitNames(results);
+  const readable = results.flatMap((r, i) => (r.ok ? [{ unit: names[i], report: r.report }] : []));
+  const agg = readable.length ? aggregateReports(readable, { agency: extra.agency ?? null }) : null;
+  const excluded = new Map((agg?.excluded ?? []).map((e) => [e.unit, zhCN.exclusionMessage(e.reason)]));
+  const twice = duplicates(results);
+
+  const units: UnitRow[] = [];
+  const findings: Finding[] = [];
+  results.forEach((r, i) => {
+    const unit = names[i];
+    if (!r.ok) {
+      units.push({
+        unit, file: r.file, status: 'broken', year: null, format: null, errors: 0, warnings: 0, undecided: 0,
+        importIssues: 0, firstFindings: [], aggregated: false, lastYear: null, reason: r.reason,
+      });
+      return;
+    }
+    const own = r.findings.map((f) => ({ ...f, unit }));
+    findings.push(...own);
+    units.push({
+      unit, file: r.file, status: 'ok', year: r.report.year, format: r.report.format,
+      errors: r.summary.errors + r.issueCounts.error, warnings: r.summary.warnings + r.issueCounts.warning,
+      undecided: r.summary.undecided,
+      importIssues: r.issueCounts.error + r.issueCounts.warning,
+      firstFindings: firstFindings(own), aggregated: !excluded.has(unit), lastYear: extra.lastYearFiles?.get(i) ?? null,
+      reason: excluded.get(unit) ?? (twice.has(i) ? zhCN.duplicateUnitMessage(twice.get(i)!) : null),
+    });
+  });
+
+  const broken = [
+    ...results.flatMap((r) => (r.ok ? [] : [{ file: r.file, reason: r.reason }])),
+    ...(extra.unreadableFolders ?? []),
+  ];
+  return { units, aggregate: agg?.report ?? null, incomplete: agg?.incomplete ?? {}, findings, broken, ignored: extra.ignored ?? [] };
+}
+
+/** Exit status of `batch`: 0 every unit read and no error-severity rule fails, 1 otherwise. */
+export function batchFailed(result: BatchResult): boolean {
+  return result.broken.length > 0 || result.units.some((u) => u.errors > 0);
+}

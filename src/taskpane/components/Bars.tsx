@@ -1,0 +1,62 @@
+/** Messages above the panels: missing requirement sets, errors (Chinese, never only the console), notices, progress. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { APP_TEXT } from '../strings.zh-CN';
+import { usePaneState, useServices } from '../services';
+
+export function RequirementBar() {
+  const { host } = useServices();
+  const missing = host.capabilities().missing;
+  if (!missing.length) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{APP_TEXT.requirement.title}</MessageBarTitle>
+        {APP_TEXT.requirement.message(missing)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function StatusBars() {
+  const { controller } = useServices();
+  const { error, notice, busy } = usePaneState();
+  return (
+    <>
+      {busy && <Spinner size="tiny" label={busy} role="status" />}
+      {error && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{error.title}</MessageBarTitle>
+            {error.message}
+            {error.detail && (
+              <div>
+                <small>
+                  {APP_TEXT.errorDetail}
+                  {error.detail}
+                </small>
+              </div>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" size="small" onClick={controller.dismissError}>
+              {APP_TEXT.close}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" size="small" onClick={controller.dismissNotice}>
+              {APP_TEXT.close}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </>
+  );
+}

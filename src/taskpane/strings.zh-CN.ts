@@ -1,0 +1,167 @@
+/**
+ * Every Chinese text of the task pane and the standalone page (the words about data — rule
+ * outcomes, import issues — come from src/core/messages/zh-CN.ts). Pure data: src/app uses it too.
+ */
+import type { FormatId } from '../core/formats';
+
+export const APP_TEXT = {
+  appName: '政府信息公开年报助手',
+  doing: {
+    read: '读取表格',
+    select: '定位单元格',
+    generate: '生成表格',
+    sample: '载入示例数据',
+    import: '导入',
+    summary: '生成文字摘要',
+    export: '导出',
+    copy: '复制',
+    connect: '连接 Excel（已改用网页版）',
+  },
+  busy: {
+    check: '正在检查…',
+    generate: '正在生成表格…',
+    sample: '正在载入示例数据…',
+    import: '正在写入表格…',
+    export: '正在生成工作簿…',
+  },
+  generated: { title: '表格已生成', message: (year: number) => `已生成 ${year} 年度的表二、表三、表四，已填写的数据均保留。` },
+  sample: { title: '已载入示例数据', message: '示例为偃师区缙氏镇人民政府 2022 年度年报的数据。' },
+  imported: {
+    title: '导入完成',
+    message: (n: number, blanks: number) =>
+      `已写入 ${n} 个单元格。${blanks ? `${blanks} 个空白单元格未写入，保留原有内容。` : ''}`,
+  },
+  exported: {
+    opened: '已在新工作簿中打开',
+    downloaded: '已开始下载',
+    message: (errors: number, warnings: number) =>
+      errors
+        ? `工作簿中的「校验结果」表列出了全部检查结果，其中 ${errors} 项错误${warnings ? `、${warnings} 项提醒` : ''}，请核对后再报送。`
+        : `工作簿中的「校验结果」表列出了全部检查结果${warnings ? `（有 ${warnings} 项提醒）` : '，未发现错误'}。`,
+  },
+  missing: {
+    importer: '导入功能尚未就绪（缺少导入模块），请直接在表格中填写。',
+    writer: '导出功能尚未就绪（缺少 .xlsx 生成模块）。',
+    summary: '文字摘要功能尚未就绪（缺少摘要模块）。',
+  },
+  noReport: '还没有年报表格：请先生成表格或载入示例数据。',
+  formatChange: (from: FormatId, to: FormatId) =>
+    `当前表格为 ${FORMAT_NAMES[from]}，所选年度应使用 ${FORMAT_NAMES[to]}。请新建一个工作簿再生成该年度的表格。`,
+
+  // --- the pane -------------------------------------------------------------------------
+  header: {
+    standaloneNote: '网页版（未连接 Excel）：直接在页面上的表格中填写，检查结果会随时更新。',
+    excelNote: '在 Excel 中填写年报表格，检查结果会随时更新。',
+    identity: (year: number | null, agency: string | null, format: FormatId) =>
+      `${agency || '（未填写机关名称）'} · ${year ?? '（未定）'} 年度 · ${FORMAT_NAMES[format]}`,
+    loadSample: '载入示例数据',
+    recheck: '重新检查',
+  },
+  tabs: { label: '功能', checks: '检查', import: '导入', summary: '摘要', export: '导出', setup: '表格' },
+  requirement: {
+    title: '此版本的 Excel 功能不全',
+    message: (missing: string[]) =>
+      `缺少：${missing.join('、')}。部分功能无法使用。请使用 Microsoft 365、Office 2021 或更新版本，或网页版 Excel；也可以使用导出的工作簿或网页版助手。`,
+  },
+  errorDetail: '错误信息：',
+  close: '关闭',
+  checks: {
+    heading: '检查结果',
+    checkedAt: (time: string) => `检查时间：${time}`,
+    summary: (errors: number, warnings: number, undecided: number, passed: number) =>
+      `错误 ${errors} 项，提醒 ${warnings} 项，无法判断 ${undecided} 项，通过 ${passed} 项`,
+    allPass: '未发现错误。',
+    allPassUndecided: (n: number) => `未发现错误，但有 ${n} 项因单元格空白无法判断。`,
+    showUndecided: '同时列出无法判断的项目',
+    listLabel: (table: string) => `${table}的检查结果`,
+    severity: { error: '错误', warning: '提醒', undecided: '无法判断' },
+    selectHint: (place: string) => `定位到 ${place}`,
+    empty: '还没有年报表格。请在“表格”页生成表格，或载入示例数据。',
+  },
+  setup: {
+    heading: '年报表格',
+    year: '报告年度',
+    yearHint: '2019–2020 年度使用 60号文格式，2021 年度起使用 30号文格式。',
+    agency: '机关名称',
+    agencyPlaceholder: '例如：某某区某某镇人民政府',
+    generate: '生成表格',
+    update: '更新表格标题',
+    keepNote: '已填写的数据会保留；不会覆盖您自己的工作表。',
+    badYear: '请填写四位数的年度，例如 2024。',
+  },
+  import: {
+    heading: '导入已有年报',
+    intro: '从网页、Word 或文本中复制年报的表格（连同表头和行名称），粘贴到下面。',
+    pasteLabel: '粘贴年报表格',
+    fromHtml: '已从网页格式中读取表格。',
+    recognise: '识别',
+    clear: '清空',
+    previewHeading: '识别结果',
+    found: (year: number | null, agency: string | null) =>
+      `年度：${year ?? '未识别'}；机关：${agency ?? '未识别'}`,
+    counts: (writes: number, blanks: number) => `可写入 ${writes} 个数字${blanks ? `，${blanks} 个空白单元格（不写入，保留表格原有内容）` : ''}。`,
+    totalsAgreeing: (n: number) => `粘贴的 ${n} 个合计数与各项之和一致；合计由表格自动计算，不需写入。`,
+    retitle: (year: number | null, agency: string | null) =>
+      `写入前，表格的标题将改为：${agency ?? '（机关名称）'} ${year ?? ''} 年度。`,
+    notWritten: {
+      total: (place: string, v: string) => `${place}：粘贴的合计 ${v} 与表格将算出的各项之和不同，合计由表格自动计算，不写入，请核对`,
+      otherFormat: (place: string, v: string) => `${place}：粘贴的 ${v} 不属于本年度表格格式，不写入`,
+    },
+    issuesHeading: (n: number) => (n ? `需要注意的问题（${n} 项）` : '未发现问题'),
+    dataHeading: '识别的数据',
+    dataColumns: { place: '单元格', value: '数值' },
+    blankValue: '（空白）',
+    apply: '写入表格',
+    nothing: '没有可写入的数字。',
+    emptyPaste: '请先粘贴年报表格。',
+  },
+  summary: {
+    heading: '文字摘要',
+    intro: '根据表格数据生成的文字，可复制到年报正文中再修改。',
+    copy: '复制全文',
+    copied: '已复制到剪贴板',
+    copyFailed: '无法访问剪贴板，请选中文字后按 Ctrl+C 复制。',
+    noData: '还没有数据。',
+  },
+  export: {
+    heading: '导出',
+    intro: '导出的工作簿包含表二、表三、表四和「校验结果」表（列出全部检查结果和检查时间）。',
+    workbook: '导出校验后的工作簿',
+    currentFile: '导出当前工作簿',
+    currentFileNote: '保存当前 Excel 文件的副本（原样，不含校验结果表）。',
+    browserNote: '文件将下载到浏览器的下载文件夹。',
+    excelNote: '将在 Excel 中打开一个新工作簿，请另存。',
+  },
+  grids: {
+    region: '年报表格',
+    inputLabel: (place: string) => place,
+    computed: '自动计算',
+  },
+  loading: '正在连接…',
+} as const;
+
+export const FORMAT_NAMES: Record<FormatId, string> = { '2021': '30号文格式（2021 年度起）', '2019': '60号文格式（2019–2020 年度）' };
+
+export const ERROR_TEXT = {
+  unexpected: '发生了意外错误。已输入的数据没有改动，请重试；如仍失败，请把下面的错误信息告诉技术人员。',
+  /** Office.js error codes (OfficeExtension.Error.code). */
+  office: {
+    InvalidOperation: 'Excel 暂时无法执行此操作（可能正在编辑单元格）。请按 Enter 或 Esc 结束编辑后重试。',
+    ItemNotFound: '找不到年报工作表或单元格。可能已被删除或改名，请点击“生成表格”重新生成。',
+    AccessDenied: 'Excel 拒绝了此操作（工作表或工作簿可能受保护）。',
+    InvalidArgument: '传给 Excel 的参数无效。',
+    GeneralException: 'Excel 内部错误，请稍后重试。',
+    ApiNotFound: '此版本的 Excel 不支持所需的功能，请升级到 Microsoft 365、Office 2021 或更新版本，或使用网页版 Excel。',
+    RequestPayloadSizeLimitExceeded: '数据量超过了 Excel 网页版单次请求的上限（5 MB）。',
+    Unauthenticated: '需要重新登录 Office 账户。',
+    ActivityLimitReached: 'Excel 操作过于频繁，请稍后重试。',
+    InsertDeleteConflict: '插入或删除操作与现有单元格冲突。',
+    EditModeCannotUpdate: 'Excel 正在编辑单元格，请结束编辑后重试。',
+  } as Record<string, string>,
+};
+
+export const STANDALONE_TEXT = {
+  notInput: (places: string[]) => `只能写入填报单元格，以下单元格不是填报单元格：${places.join('、')}`,
+  notNumber: (place: string) => `写入 ${place} 的值不是数字，未写入`,
+  noCell: (place: string) => `页面上找不到单元格 ${place}`,
+} as const;

@@ -1,0 +1,444 @@
+/**
+ * Reads an .xlsx back into a report. Our own workbooks are read through their defined names
+ * and metadata (no coordinates); any other workbook is turned into cell grids and handed to
+ * the importer — the same importer as pasted text, not a second parser. Everything is bounded:
+ * zip sizes are checked before inflating (zip.ts) and the number of cells parsed is capped.
+ */
+import { XxgkError } from '../core/errors';
+import { getFormat, isFormatId, type FormatId } from '../core/formats';
+import { describeIssues, importGrid, type ImportIssue } from '../core/import';
+import type { IssueCode } from '../core/messages/zh-CN';
+import { parseReport, type Report, type ReportText } from '../core/report';
+import { parseA1, parseA1Range } from '../core/sheetplan/a1';
+import { BLOCK_NAMES, cellDefinedName, sheetTotals } from '../core/sheetplan/compile';
+import { META_SHEET_NAME } from '../core/sheetplan/texts';
+import { META_NAME, META_PROPERTY_PREFIX } from './write';
+import { XmlError, scanXml, unescCellText } from './xml';
+import { ZipError, openZip, type ZipReader } from './zip';
+
+export const READ_LIMITS = {
+  /** Cells parsed over the whole workbook. */
+  maxCells: 1_000_000,
+  /** Rows × columns of one sheet's grid handed to the importer. */
+  maxGridCells: 2_000_000,
+  /** Shared strings. */
+  maxStrings: 1_000_000,
+};
+
+export type CellValue = string | number | null;
+
+export interface ReadResult {
+  report: Report;
+  /** Problems found while reading, as the importer reports them (messages: describeIssues). */
+  issues: ImportIssue[];
+  /** xxgk: one of our workbooks, read by name; import: another workbook, read by the importer. */
+  source: 'xxgk' | 'import';
+}
+
+export interface ReadOptions {
+  /** The report year, for foreign workbooks that do not say it. */
+  year?: number;
+}
+
+// --- workbook structure ---------------------------------------------------------------------
+
+interface SheetEntry {
+  name: string;
+  path: string;
+  hidden: boolean;
+}
+
+interface Workbook {
+  zip: ZipReader;
+  sheets: SheetEntry[];
+  names: Map<string, string>;
+  strings: string[];
+  budget: { cells: number };
+}
+
+function fail(kind: string, detail?: string): never {
+  throw new XxgkError('XLSX-UNREADABLE', { kind, detail });
+}
+
+function parseXml(text: string, h: Parameters<typeof scanXml>[1], part: string) {
+  try {
+    scanXml(text, h);
+  } catch (e) {
+    if (e instanceof XmlError) fail('xml', `${part}: ${e.message}`);
+    throw e;
+  }
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relationships(zip: ZipReader, part: string): Map<string, { type: string; target: string }> {
+  const dir = part.split('/').slice(0, -1).join('/');
+  const file = part.split('/').pop()!;
+  const rels = new Map<string, { type: string; target: string }>();
+  const text = zip.readText(`${dir ? `${dir}/` : ''}_rels/${file}.rels`);
+  if (!text) return rels;
+  parseXml(text, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+    },
+  }, 'rels');
+  return rels;
+}
+
+function openWorkbook(bytes: Uint8Array): Workbook {
+  let zip: ZipReader;
+  try {
+    zip = openZip(bytes);
+  } catch (e) {
+    throw zipError(e);
+  }
+  return guardZip(() => {
+    const rootRels = relationships(zip, '');
+    const main = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const wbText = zip.readText(main);
+    if (wbText === null) fail('no-workbook');
+    const rels = relationships(zip, main);
+    const sheets: SheetEntry[] = [];
+    const names = new Map<string, string>();
+    let nameOpen: string | null = null;
+    let nameText = '';
+    parseXml(wbText, {
+      open(name, a, selfClosing) {
+        if (name === 'sheet') {
+          const rel = rels.get(a['r:id'] ?? a.id ?? '');
+          if (rel) sheets.push({ name: a.name ?? '', path: rel.target, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+        } else if (name === 'definedName' && !selfClosing && a.localSheetId === undefined) {
+          nameOpen = a.name ?? '';
+          nameText = '';
+        }
+      },
+      text(t) {
+        if (nameOpen !== null) nameText += t;
+      },
+      close(name) {
+        if (name === 'definedName' && nameOpen !== null) {
+          names.set(nameOpen.toUpperCase(), nameText);
+          nameOpen = null;
+        }
+      },
+    }, 'workbook.xml');
+    if (!sheets.length) fail('no-sheets');
+    const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+    const strings = sharedStrings(zip.readText(sstPath));
+    return { zip, sheets, names, strings, budget: { cells: 0 } };
+  });
+}
+
+function zipError(e: unknown): unknown {
+  if (!(e instanceof ZipError)) return e;
+  const p = e.problem;
+  if (p.kind === 'too-large') return new XxgkError('XLSX-TOO-LARGE', { what: p.what, limit: p.limit });
+  return new XxgkError('XLSX-UNREADABLE', { kind: p.kind, detail: 'detail' in p ? p.detail : undefined });
+}
+
+function guardZip<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw zipError(e);
+  }
+}
+
+function sharedStrings(text: string | null): string[] {
+  const out: string[] = [];
+  if (!text) return out;
+  let inSi = false;
+  let inT = false;
+  let inPhonetic = 0;
+  let cur = '';
+  parseXml(text, {
+    open(name, _a, selfClosing) {
+      if (name === 'si') {
+        inSi = true;
+        cur = '';
+      } else if (name === 'rPh') inPhonetic++;
+      else if (name === 't' && inSi && !inPhonetic && !selfClosing) inT = true;
+    },
+    text(t) {
+      if (inT) cur += t;
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') inPhonetic--;
+      else if (name === 'si') {
+        inSi = false;
+        out.push(unescCellText(cur));
+        if (out.length > READ_LIMITS.maxStrings)
+          throw new XxgkError('XLSX-TOO-LARGE', { what: `${out.length} 个字符串`, limit: `${READ_LIMITS.maxStrings}` });
+      }
+    },
+  }, 'sharedStrings.xml');
+  return out;
+}
+
+interface SheetCells {
+  cells: Map<string, CellValue>;
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  maxRow: number;
+  maxCol: number;
+}
+
+const cellKey = (row: number, col: number) => `${row},${col}`;
+
+function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
+  const text = guardZip(() => wb.zip.readText(sheet.path));
+  if (text === null) fail('corrupt', `${sheet.name}`);
+  const cells = new Map<string, CellValue>();
+  const merges: SheetCells['merges'] = [];
+  let maxRow = -1;
+  let maxCol = -1;
+  let row = -1;
+  let col = -1;
+  let type = '';
+  let inValue = false;
+  let inInline = false;
+  let inPhonetic = 0;
+  let value = '';
+  let hasValue = false;
+  parseXml(text, {
+    open(name, a, selfClosing) {
+      switch (name) {
+        case 'row':
+          row = a.r ? Number(a.r) - 1 : row + 1;
+          col = -1;
+          break;
+        case 'c': {
+          if (++wb.budget.cells > READ_LIMITS.maxCells)
+            throw new XxgkError('XLSX-TOO-LARGE', { what: `超过 ${READ_LIMITS.maxCells} 个单元格`, limit: `${READ_LIMITS.maxCells}` });
+          const ref = a.r ? parseA1(a.r) : null;
+          if (ref) {
+            row = ref.row;
+            col = ref.col;
+          } else col++;
+          type = a.t ?? 'n';
+          value = '';
+          hasValue = false;
+          if (selfClosing) type = '';
+          break;
+        }
+        case 'v':
+          inValue = !selfClosing;
+          break;
+        case 'is':
+          inInline = true;
+          break;
+        case 'rPh':
+          inPhonetic++;
+          break;
+        case 't':
+          if (inInline && !inPhonetic && !selfClosing) inValue = true;
+          break;
+        case 'mergeCell': {
+          const r = a.ref ? parseA1Range(a.ref) : null;
+          if (r) merges.push(r);
+          break;
+        }
+      }
+    },
+    text(t) {
+      if (inValue) {
+        value += t;
+        hasValue = true;
+      }
+    },
+    close(name) {
+      if (name === 'v' || name === 't') inValue = false;
+      else if (name === 'is') inInline = false;
+      else if (name === 'rPh') inPhonetic--;
+      else if (name === 'c') {
+        if (!hasValue || row < 0 || col < 0) return;
+        let v: CellValue = null;
+        if (type === 's') v = wb.strings[Number(value)] ?? null;
+        else if (type === 'inlineStr' || type === 'str' || type === 'd') v = unescCellText(value);
+        else if (type === 'n') {
+          const n = Number(value);
+          v = value.trim() !== '' && Number.isFinite(n) ? n : null;
+        } else if (type === 'b') v = value === '1' ? 'TRUE' : 'FALSE';
+        else if (type === 'e') v = value;
+        if (v === null || v === '') return;
+        cells.set(cellKey(row, col), v);
+        if (row > maxRow) maxRow = row;
+        if (col > maxCol) maxCol = col;
+      }
+    },
+  }, sheet.name);
+  return { cells, merges, maxRow, maxCol };
+}
+
+/** Each sheet's values as a dense grid (merged cells other than their top-left are empty). */
+export function sheetGrid(s: SheetCells, sheetName = ''): CellValue[][] {
+  const rows = s.maxRow + 1;
+  const cols = s.maxCol + 1;
+  if (rows * cols > READ_LIMITS.maxGridCells)
+    throw new XxgkError('XLSX-TOO-LARGE', { what: `工作表「${sheetName}」${rows} 行 × ${cols} 列`, limit: `${READ_LIMITS.maxGridCells} 个单元格` });
+  const grid: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  for (const [k, v] of s.cells) {
+    const [r, c] = k.split(',').map(Number);
+    grid[r][c] = v;
+  }
+  for (const m of s.merges)
+    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++)
+      for (let c = m.left; c <= Math.min(m.right, cols - 1); c++) if (r !== m.top || c !== m.left) grid[r][c] = null;
+  return grid;
+}
+
+/** Every sheet's grid, in workbook order (hidden sheets included, flagged). */
+export function readGrids(bytes: Uint8Array): { name: string; hidden: boolean; grid: CellValue[][] }[] {
+  const wb = openWorkbook(bytes);
+  return wb.sheets.map((s) => ({ name: s.name, hidden: s.hidden, grid: sheetGrid(readSheet(wb, s), s.name) }));
+}
+
+// --- our own workbooks ----------------------------------------------------------------------
+
+/** 'Sheet name'!$B$5 or Sheet!$A$1:$A$3 → sheet and rectangle. */
+function parseRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
+  if (!m) return null;
+  const range = parseA1Range(m[3]);
+  return range ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...range } : null;
+}
+
+function isOurs(wb: Workbook): boolean {
+  return wb.names.has(META_NAME) || wb.sheets.some((s) => s.name === META_SHEET_NAME);
+}
+
+function readMetadata(wb: Workbook, sheetCells: (name: string) => SheetCells | null): Record<string, string> {
+  const meta: Record<string, string> = {};
+  const sheet = sheetCells(META_SHEET_NAME);
+  if (sheet)
+    for (let r = 0; r <= sheet.maxRow; r++) {
+      const k = sheet.cells.get(cellKey(r, 0));
+      const v = sheet.cells.get(cellKey(r, 1));
+      if (typeof k === 'string') meta[k] = v === null || v === undefined ? '' : String(v);
+    }
+  if (meta.format) return meta;
+  // The hidden sheet is gone: fall back to the custom document properties.
+  const custom = guardZip(() => wb.zip.readText('docProps/custom.xml'));
+  if (custom) {
+    let prop: string | null = null;
+    parseXml(custom, {
+      open(name, a) {
+        if (name === 'property') prop = a.name?.startsWith(META_PROPERTY_PREFIX) ? a.name.slice(META_PROPERTY_PREFIX.length) : null;
+      },
+      text(t) {
+        if (prop) meta[prop] = (meta[prop] ?? '') + t;
+      },
+      close(name) {
+        if (name === 'property') prop = null;
+      },
+    }, 'custom.xml');
+  }
+  return meta;
+}
+
+function readOurs(wb: Workbook): ReadResult {
+  const cache = new Map<string, SheetCells | null>();
+  const sheetCells = (name: string) => {
+    if (!cache.has(name)) {
+      const entry = wb.sheets.find((s) => s.name === name);
+      cache.set(name, entry ? readSheet(wb, entry) : null);
+    }
+    return cache.get(name)!;
+  };
+  const meta = readMetadata(wb, sheetCells);
+  if (!isFormatId(meta.format)) throw new XxgkError('XLSX-DAMAGED', { missing: ['格式信息（隐藏工作表 _xxgk）'] });
+  const format: FormatId = meta.format;
+  const f = getFormat(format);
+  const missing: string[] = [];
+  const issues: ImportIssue[] = [];
+  const cells: Report['cells'] = {};
+  const raw: Record<string, string> = {};
+  const lookup = (name: string) => {
+    const ref = wb.names.get(name.toUpperCase());
+    const where = ref ? parseRef(ref) : null;
+    const sheet = where ? sheetCells(where.sheet) : null;
+    if (!where || !sheet) {
+      missing.push(where ? `工作表「${where.sheet}」` : `名称 ${name}`);
+      return null;
+    }
+    return { where, sheet };
+  };
+  for (const c of f.cells) {
+    if (c.role !== 'input') continue;
+    const found = lookup(cellDefinedName(c.id));
+    if (!found) continue;
+    const v = found.sheet.cells.get(cellKey(found.where.top, found.where.left)) ?? null;
+    if (typeof v === 'number' || v === null) cells[c.id] = v;
+    else {
+      // Text in an input cell (a host without validation): a plain number is used, anything else kept as raw.
+      const n = /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+      cells[c.id] = Number.isFinite(n) ? n : null;
+      raw[c.id] = v;
+      const code: IssueCode = Number.isFinite(n) ? 'TEXT-IN-CELL' : 'TEXT-IN-NUMBER';
+      issues.push({
+        code, cells: [c.id], severity: Number.isFinite(n) ? 'info' : 'error', text: v,
+        ...(Number.isFinite(n) ? { readAs: String(n) } : {}),
+      });
+    }
+  }
+  if (missing.length) throw new XxgkError('XLSX-DAMAGED', { missing: [...new Set(missing)].slice(0, 8) });
+  Object.assign(cells, sheetTotals(format, cells));
+
+  const text: ReportText = {};
+  for (const [key, name] of Object.entries(BLOCK_NAMES.text) as [keyof ReportText, string][]) {
+    const ref = wb.names.get(name.toUpperCase());
+    const where = ref ? parseRef(ref) : null;
+    const sheet = where ? sheetCells(where.sheet) : null;
+    if (!where || !sheet) continue;
+    const lines: string[] = [];
+    for (let r = where.top; r <= where.bottom; r++) {
+      const v = sheet.cells.get(cellKey(r, where.left));
+      lines.push(v === null || v === undefined ? '' : String(v));
+    }
+    const joined = lines.join('\n');
+    if (joined !== '') text[key] = joined;
+  }
+  const year = meta.year && /^\d{4}$/.test(meta.year) ? Number(meta.year) : null;
+  const report = parseReport({
+    format, year, agency: meta.agency ? meta.agency : null, cells,
+    ...(Object.keys(raw).length ? { raw } : {}),
+    ...(Object.keys(text).length ? { text } : {}),
+  });
+  return { report, issues, source: 'xxgk' };
+}
+
+// --- entry point ----------------------------------------------------------------------------
+
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+  const wb = openWorkbook(bytes);
+  if (isOurs(wb)) return readOurs(wb);
+  // Visible sheets one under another, a blank row between: the importer finds the tables by their labels.
+  const grid: CellValue[][] = [];
+  for (const s of wb.sheets) {
+    if (s.hidden) continue;
+    const g = sheetGrid(readSheet(wb, s), s.name);
+    if (grid.length) grid.push([]);
+    for (const row of g) grid.push(row);
+  }
+  const result = importGrid(grid, options.year !== undefined ? { year: options.year } : {});
+  return { report: result.report, issues: result.issues, source: 'import' };
+}
+
+/** readXlsx for a named file (the CLI's input reader): errors name the file. */
+export function readXlsxFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): { report: Report; issues: unknown[] } {
+  try {
+    const { report, issues } = readXlsx(bytes, options);
+    return { report, issues: describeIssues(report.format, issues) };
+  } catch (e) {
+    if (e instanceof XxgkError) throw new XxgkError(e.code, { ...e.params, path });
+    throw e;
+  }
+}

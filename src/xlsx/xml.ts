@@ -1,0 +1,143 @@
+/**
+ * A tiny XML scanner and escaper for SpreadsheetML. No DOMParser: the same code runs in Node
+ * and in the task pane. It handles what Office, WPS and LibreOffice write (elements,
+ * attributes, text, the five entities and character references, CDATA, comments, processing
+ * instructions); a DOCTYPE is refused, so no entity can expand.
+ */
+
+export class XmlError extends Error {}
+
+export interface XmlHandler {
+  /** Element names arrive without their namespace prefix (x:c → c). */
+  open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    }
+    const v = ENTITIES[e];
+    if (v === undefined) throw new XmlError(`unknown entity ${m}`);
+    return v;
+  });
+}
+
+const localName = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+function parseAttrs(src: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(src); m; m = ATTR.exec(src)) {
+    const value = decodeEntities(m[3] ?? m[4] ?? '');
+    attrs[m[1]] = value;
+    const local = localName(m[1]);
+    if (!(local in attrs)) attrs[local] = value;
+  }
+  return attrs;
+}
+
+export function scanXml(xml: string, h: XmlHandler): void {
+  let i = 0;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) {
+      if (h.text && i < n) h.text(decodeEntities(xml.slice(i)));
+      return;
+    }
+    if (lt > i && h.text) h.text(decodeEntities(xml.slice(i, lt)));
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (end < 0) throw new XmlError('unterminated comment');
+        i = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlError('unterminated CDATA');
+        if (h.text) h.text(xml.slice(lt + 9, end));
+        i = end + 3;
+      } else throw new XmlError('DOCTYPE and declarations are not accepted');
+      continue;
+    }
+    if (c === 0x3f /* ? */) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end < 0) throw new XmlError('unterminated processing instruction');
+      i = end + 2;
+      continue;
+    }
+    const gt = findTagEnd(xml, lt + 1);
+    if (gt < 0) throw new XmlError(gt === -2 ? 'malformed tag' : 'unterminated tag');
+    if (c === 0x2f /* / */) {
+      if (h.close) h.close(localName(xml.slice(lt + 2, gt).trim()));
+    } else {
+      const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
+      const body = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
+      const sp = body.search(/[\s]/);
+      const name = localName(sp < 0 ? body : body.slice(0, sp));
+      if (!name) throw new XmlError('empty tag name');
+      if (h.open) h.open(name, sp < 0 ? {} : parseAttrs(body.slice(sp)), selfClosing);
+      if (selfClosing && h.close) h.close(name);
+    }
+    i = gt + 1;
+  }
+}
+
+/** The '>' ending a tag that starts at `from`, skipping quoted attribute values; -1 none, -2 malformed. */
+function findTagEnd(xml: string, from: number): number {
+  let quote = 0;
+  for (let j = from; j < xml.length; j++) {
+    const c = xml.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return j;
+    else if (c === 0x3c) return -2; // '<' inside a tag: malformed
+  }
+  return -1;
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+/** Characters XML 1.0 cannot carry at all. */
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for element content or a double-quoted attribute; invalid characters become U+FFFD. */
+export function esc(s: string): string {
+  return s
+    .replace(INVALID, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;');
+}
+
+/**
+ * Cell text for SpreadsheetML: characters XML cannot carry are written as _xHHHH_ (the OOXML
+ * escape), and a literal _xHHHH_ in the text is itself escaped, so every string round-trips.
+ */
+export function escCellText(s: string): string {
+  const ooxml = s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return esc(ooxml);
+}
+
+/** Reverses the OOXML _xHHHH_ escape. */
+export function unescCellText(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

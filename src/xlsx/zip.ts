@@ -1,0 +1,137 @@
+/**
+ * Reads entries of a zip (an .xlsx) within fixed bounds. Sizes come from the central
+ * directory and are checked before anything is inflated; inflating writes into a buffer of
+ * the declared size + 1, so an entry that lies about its size cannot grow past it.
+ */
+import { inflateSync, strFromU8 } from 'fflate';
+
+export const ZIP_LIMITS = {
+  /** Entries in the central directory. */
+  maxEntries: 5000,
+  /** Uncompressed size of one entry we read. */
+  maxEntryBytes: 32 * 1024 * 1024,
+  /** Uncompressed bytes read from one file in total. */
+  maxTotalBytes: 64 * 1024 * 1024,
+  /** Uncompressed / compressed; deflate cannot exceed ~1032, bombs sit near it. */
+  maxRatio: 400,
+};
+
+export type ZipProblem =
+  | { kind: 'not-zip'; detail: string }
+  | { kind: 'encrypted' }
+  | { kind: 'corrupt'; detail: string }
+  | { kind: 'too-large'; what: string; limit: string };
+
+export class ZipError extends Error {
+  constructor(readonly problem: ZipProblem) {
+    super(problem.kind === 'too-large' ? `${problem.what} > ${problem.limit}` : 'detail' in problem ? problem.detail : problem.kind);
+  }
+}
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export interface ZipReader {
+  names: string[];
+  has(name: string): boolean;
+  /** The entry's bytes, or null when absent. */
+  read(name: string): Uint8Array | null;
+  readText(name: string): string | null;
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+
+export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS): ZipReader {
+  if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1)
+    throw new ZipError({ kind: 'encrypted' }); // an OLE container: an encrypted .xlsx or an old .xls
+  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new ZipError({ kind: 'not-zip', detail: 'no zip signature' });
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
+    if (u32(bytes, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw new ZipError({ kind: 'corrupt', detail: 'no end of central directory' });
+  const count = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError({ kind: 'too-large', what: 'zip64', limit: 'zip32' });
+  if (count > limits.maxEntries) throw new ZipError({ kind: 'too-large', what: `${count} entries`, limit: `${limits.maxEntries}` });
+  if (cdOffset + cdSize > bytes.length) throw new ZipError({ kind: 'corrupt', detail: 'central directory out of range' });
+
+  const entries = new Map<string, Entry>();
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipError({ kind: 'corrupt', detail: 'bad central directory entry' });
+    const flags = u16(bytes, p + 8);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    if (p + 46 + nameLen > bytes.length) throw new ZipError({ kind: 'corrupt', detail: 'entry name out of range' });
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
+    const name = strFromU8(rawName, !(flags & 0x800)).replace(/\\/g, '/').replace(/^\//, '');
+    entries.set(name, {
+      name, flags, method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20), size: u32(bytes, p + 24), localOffset: u32(bytes, p + 42),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+
+  let total = 0;
+  const read = (wanted: string): Uint8Array | null => {
+    const e = entries.get(wanted) ?? [...entries.values()].find((x) => x.name.toLowerCase() === wanted.toLowerCase());
+    if (!e) return null;
+    if (e.flags & 1) throw new ZipError({ kind: 'encrypted' });
+    if (e.size > limits.maxEntryBytes)
+      throw new ZipError({ kind: 'too-large', what: `${e.name} (${e.size} bytes)`, limit: `${limits.maxEntryBytes} bytes` });
+    if (total + e.size > limits.maxTotalBytes)
+      throw new ZipError({ kind: 'too-large', what: `${total + e.size} bytes`, limit: `${limits.maxTotalBytes} bytes` });
+    if (e.size > 1024 * 1024 && e.size > e.compressedSize * limits.maxRatio)
+      throw new ZipError({ kind: 'too-large', what: `${e.name} ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}`, limit: `${limits.maxRatio}` });
+    const lo = e.localOffset;
+    if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw new ZipError({ kind: 'corrupt', detail: `bad local header for ${e.name}` });
+    const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+    const end = start + e.compressedSize;
+    if (end > bytes.length) throw new ZipError({ kind: 'corrupt', detail: `${e.name} is truncated` });
+    const data = bytes.subarray(start, end);
+    total += e.size;
+    let out: Uint8Array;
+    if (e.method === 0) out = data.slice();
+    else if (e.method === 8) {
+      try {
+        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+      } catch (err) {
+        throw new ZipError({ kind: 'corrupt', detail: `${e.name}: ${(err as Error).message}` });
+      }
+    } else throw new ZipError({ kind: 'corrupt', detail: `${e.name}: compression method ${e.method}` });
+    if (out.length !== e.size) throw new ZipError({ kind: 'corrupt', detail: `${e.name}: size differs from the directory` });
+    return out;
+  };
+  return {
+    names: [...entries.keys()],
+    has: (n) => entries.has(n) || [...entries.keys()].some((k) => k.toLowerCase() === n.toLowerCase()),
+    read,
+    readText(n) {
+      const b = read(n);
+      if (!b) return null;
+      // UTF-8 (a BOM is dropped); OOXML parts are UTF-8 or UTF-16 by their declaration.
+      if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return utf16(b);
+      const s = strFromU8(b);
+      return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    },
+  };
+}
+
+function utf16(b: Uint8Array): string {
+  const le = b[0] === 0xff;
+  let s = '';
+  for (let i = 2; i + 1 < b.length; i += 2) s += String.fromCharCode(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
+  return s;
+}

@@ -1,0 +1,21 @@
+/** build → read gives the same data: 5,000 random reports per format (this file and its twin for the other format run in parallel). */
+import fc from 'fast-check';
+import { compileSheetPlan, type FormatId } from '../../src/core';
+import { readXlsx, writeXlsx } from '../../src/xlsx';
+import { arbAnyReport } from './support';
+
+describe('round trip, format 2019', () => {
+  const formatId: FormatId = '2019';
+  it('reads back exactly the data it was built from (5,000 random reports)', () => {
+    fc.assert(
+      fc.property(arbAnyReport(formatId), (report) => {
+        const bytes = writeXlsx(compileSheetPlan(formatId, { report }));
+        const back = readXlsx(bytes);
+        expect(back.source).toBe('xxgk');
+        expect(back.issues).toEqual([]);
+        expect(back.report).toEqual(report);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

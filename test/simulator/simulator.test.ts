@@ -1,0 +1,276 @@
+/** The simulator on its own: the Office.js semantics the adapter tests rely on. */
+import type { XlContext } from '../../src/office/excel-api';
+import { createSimulator, SimError } from './excel-simulator';
+
+async function run<T>(sim: ReturnType<typeof createSimulator>, batch: (ctx: XlContext) => Promise<T>, delayForCellEdit = false) {
+  return sim.Excel.run({ delayForCellEdit }, batch);
+}
+
+describe('queued commands', () => {
+  test('writes take effect only at sync, and every sync is counted', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('B2').values = [[42]];
+      expect(sim.cell('S', 'B2').value).toBe('');
+      await ctx.sync();
+      expect(sim.cell('S', 'B2').value).toBe(42);
+    });
+    expect(sim.syncCount).toBe(1);
+    expect(sim.unsyncedCommands).toBe(0);
+  });
+
+  test('commands left unsynced when a run ends are not executed and are counted', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
+    });
+    expect(sim.cell('S', 'A1').value).toBe('');
+    expect(sim.unsyncedCommands).toBe(2);
+  });
+
+  test('a failing command rejects the sync; earlier commands stay done, later ones are dropped', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    const err = await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.getRange('A1').values = [[1]];
+      ctx.workbook.worksheets.getItem('nope').getRange('A1').values = [[2]];
+      ws.getRange('A2').values = [[3]];
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SimError);
+    expect((err as SimError).code).toBe('ItemNotFound');
+    expect(sim.cell('S', 'A1').value).toBe(1);
+    expect(sim.cell('S', 'A2').value).toBe('');
+  });
+
+  test('writing a matrix of the wrong size fails at sync', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:B1').values = [[1]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+describe('loading', () => {
+  test('reading a property that was not loaded throws; after load and sync it reads', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S', { A1: 7, B1: '=A1*2' });
+    await run(sim, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getRange('A1:B1');
+      expect(() => r.values).toThrow(/not available/);
+      r.load('values,formulas');
+      expect(() => r.values).toThrow();
+      await ctx.sync();
+      expect(r.values).toEqual([[7, 14]]);
+      expect(r.formulas).toEqual([[7, '=A1*2']]);
+    });
+  });
+
+  test('getItemOrNullObject reports a missing sheet as a null object after sync', async () => {
+    const sim = createSimulator();
+    await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject('missing');
+      await ctx.sync();
+      expect(ws.isNullObject).toBe(true);
+    });
+  });
+
+  test('defined names follow a renamed sheet and become #REF! when it is deleted', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('Old');
+    sim.addUserSheet('Other');
+    await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Old');
+      ctx.workbook.names.add('MY_NAME', ws.getRange('B2:C3'));
+      ws.name = '新 名';
+      const n = ctx.workbook.names.getItemOrNullObject('MY_NAME').load('value');
+      await ctx.sync();
+      expect(n.value).toBe("'新 名'!$B$2:$C$3");
+      ws.delete();
+      n.load('value');
+      await ctx.sync();
+      expect(n.value).toBe('#REF!');
+    });
+  });
+});
+
+describe('protection', () => {
+  async function protectedSheet() {
+    const sim = createSimulator();
+    sim.addUserSheet('P', { A1: 1 });
+    await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('P');
+      ws.getRange('B1').format.protection.locked = false;
+      ws.protection.protect();
+      await ctx.sync();
+    });
+    return sim;
+  }
+
+  test('writing a locked cell of a protected sheet throws at sync; an unlocked cell takes the value', async () => {
+    const sim = await protectedSheet();
+    await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('P');
+      ws.getRange('B1').values = [[5]];
+      await ctx.sync();
+      ws.getRange('A1').values = [[9]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(sim.cell('P', 'B1').value).toBe(5);
+    expect(sim.cell('P', 'A1').value).toBe(1);
+  });
+
+  test('protect() on a protected sheet and unprotect() on an unprotected one throw', async () => {
+    const sim = await protectedSheet();
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('P').protection.protect();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('P').protection.unprotect();
+      await ctx.sync();
+    });
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('P').protection.unprotect();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  test('formatting a protected sheet throws', async () => {
+    const sim = await protectedSheet();
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('P').getRange('A1:B1').merge();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+});
+
+describe('formulas', () => {
+  test.each([
+    ['=1+1', 2],
+    ['-2+3', 1],
+    ['@SUM(A1)', 0],
+  ])('text %s written to values becomes a formula, as in Excel', async (text, value) => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('B5').values = [[text]];
+      await ctx.sync();
+    });
+    expect(sim.cell('S', 'B5').formula).toBeDefined();
+    expect(sim.cell('S', 'B5').value).toBe(value);
+  });
+
+  test("the text prefix ' keeps a string literal; numeric text becomes a number", async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1:B1').values = [["'=1+1", '12']];
+      await ctx.sync();
+    });
+    expect(sim.cell('S', 'A1')).toMatchObject({ value: '=1+1', formula: undefined });
+    expect(sim.cell('S', 'B1').value).toBe(12);
+  });
+
+  test('SUM and sums of references evaluate, blanks count as 0', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S', { A1: 2, A2: 3, A4: '=SUM(A1:A3)', A5: '=A1+A2-A4' });
+    expect(sim.cell('S', 'A4').value).toBe(5);
+    expect(sim.cell('S', 'A5').value).toBe(0);
+  });
+});
+
+describe('events and cell edit mode', () => {
+  test('user edits fire onChanged; API writes fire only while events are enabled', async () => {
+    const sim = createSimulator();
+    const s = sim.addUserSheet('S');
+    const seen: string[] = [];
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e) => void seen.push(`${e.worksheetId} ${e.address}`));
+      await ctx.sync();
+    });
+    sim.simulateUserEdit('S', 'C3', [[1, 2]]);
+    await run(sim, async (ctx) => {
+      ctx.runtime.enableEvents = false;
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('S').getRange('A2').values = [[1]];
+      await ctx.sync();
+    });
+    await sim.settleEvents();
+    expect(seen).toEqual([`${s.id} C3:D3`, `${s.id} A2`]);
+  });
+
+  test('a run during cell edit fails unless it asked for delayForCellEdit, which waits', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    sim.beginCellEdit();
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    let done = false;
+    const delayed = run(
+      sim,
+      async (ctx) => {
+        const all = ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        done = true;
+        return all.items.map((w) => w.name);
+      },
+      true,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    expect(done).toBe(false);
+    sim.endCellEdit();
+    await expect(delayed).resolves.toEqual(['S']);
+  });
+});
+
+describe('requirements, files, new workbooks', () => {
+  test('isSetSupported follows the configured ExcelApi version', () => {
+    const sim = createSimulator({ excelApi: '1.8' });
+    const req = sim.Office.context.requirements;
+    expect(req.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(req.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    expect(req.isSetSupported('ExcelApi', '1.10')).toBe(false);
+  });
+
+  test('getFileAsync hands out the bytes in slices', async () => {
+    const bytes = Uint8Array.from({ length: 10 }, (_, i) => i);
+    const sim = createSimulator({ fileBytes: bytes });
+    const got = await new Promise<number[]>((resolve) =>
+      sim.Office.context.document.getFileAsync(sim.Office.FileType.Compressed, { sliceSize: 4 }, (r) => {
+        const file = r.value;
+        expect(file.sliceCount).toBe(3);
+        const out: number[] = [];
+        const next = (i: number) =>
+          i === file.sliceCount ? resolve(out) : file.getSliceAsync(i, (s) => (out.push(...(s.value.data as number[])), next(i + 1)));
+        next(0);
+      }),
+    );
+    expect(got).toEqual([...bytes]);
+  });
+
+  test('createWorkbook records the base64 it was given', async () => {
+    const sim = createSimulator();
+    await sim.Excel.createWorkbook('UEsDBA==');
+    expect(sim.createdWorkbooks).toEqual(['UEsDBA==']);
+  });
+});

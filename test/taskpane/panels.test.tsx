@@ -1,0 +1,156 @@
+/** @jest-environment jsdom */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { sampleReport, type Report } from '../../src/core';
+import type { HostCapabilities, ReportHost } from '../../src/host/types';
+import { features } from '../../src/taskpane/features';
+import { renderPane, standaloneHost } from './render';
+
+const SEED = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'seed-2022');
+const seedText = () => readFileSync(resolve(SEED, 'report.txt'), 'utf8');
+const seedExpected = () => JSON.parse(readFileSync(resolve(SEED, 'expected.json'), 'utf8')) as { cells: Record<string, number | null> };
+
+describe('import panel', () => {
+  test('pasted seed text: preview with year and agency, then the numbers land in the grids', async () => {
+    const user = userEvent.setup();
+    renderPane(standaloneHost(), features);
+    await user.click(await screen.findByRole('tab', { name: '导入' }));
+    const box = screen.getByRole('textbox', { name: '粘贴年报表格' });
+    fireEvent.change(box, { target: { value: seedText() } });
+    await user.click(screen.getByRole('button', { name: '识别' }));
+    const preview = await screen.findByRole('region', { name: '识别结果' });
+    expect(within(preview).getByText('年度：2022；机关：偃师区缙氏镇人民政府')).toBeTruthy();
+    // The seed leaves （七）总计·自然人 blank: listed as an issue, never turned into 0.
+    expect(within(preview).getAllByRole('listitem').some((li) => /表三（七）总计·自然人/.test(li.textContent ?? ''))).toBe(true);
+    await user.click(within(preview).getByRole('button', { name: '写入表格' }));
+    expect(await screen.findByText('导入完成')).toBeTruthy();
+    const expected = seedExpected().cells;
+    for (const id of ['t2.regulation.issued', 't3.received.natural', 't4.review.total']) {
+      const input = document.querySelector(`[data-cell-id="${id}"]`) as HTMLInputElement;
+      expect(input.value).toBe(String(expected[id]));
+    }
+    expect(screen.getByRole('heading', { level: 2, name: '偃师区缙氏镇人民政府2022年政府信息公开工作年度报告' })).toBeTruthy();
+  });
+
+  test('a paste carrying HTML is read from its HTML (text/html), and nothing is written before 写入表格', async () => {
+    const user = userEvent.setup();
+    const seen: { text: string; mime: string }[] = [];
+    const host = standaloneHost();
+    const importText = await features.loadImporter!();
+    renderPane(host, {
+      loadImporter: async () => (text, options) => {
+        seen.push({ text, mime: options.mime });
+        return importText(text, options);
+      },
+    });
+    await user.click(await screen.findByRole('tab', { name: '导入' }));
+    const html = '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>';
+    const box = screen.getByRole('textbox', { name: '粘贴年报表格' });
+    fireEvent.paste(box, { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : '一、本年新收…\t1') } });
+    expect((box as HTMLTextAreaElement).value).toBe('一、本年新收…\t1');
+    expect(screen.getByText('已从网页格式中读取表格。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '识别' }));
+    expect(seen).toEqual([{ text: html, mime: 'text/html' }]);
+    expect(host.model().texts['t3.received.natural']).toBe('');
+    const preview = await screen.findByRole('region', { name: '识别结果' });
+    await user.click(within(preview).getByRole('button', { name: '写入表格' }));
+    await waitFor(() => expect(host.model().texts['t3.received.natural']).toBe('1'));
+  });
+});
+
+describe('summary panel', () => {
+  test('shows the narrative writer text for the sample and copies it', async () => {
+    const user = userEvent.setup();
+    const { clipboard } = renderPane(standaloneHost(), features);
+    await user.click(await screen.findByRole('button', { name: '载入示例数据' }));
+    await screen.findByText('已载入示例数据');
+    await user.click(screen.getByRole('tab', { name: '摘要' }));
+    const article = await screen.findByRole('article', { name: '文字摘要' });
+    const text = article.textContent ?? '';
+    expect(text.length).toBeGreaterThan(20);
+    await user.click(screen.getByRole('button', { name: '复制全文' }));
+    expect(clipboard.writeText).toHaveBeenCalledTimes(1);
+    const copied = (clipboard.writeText.mock.calls[0] as unknown as [string])[0];
+    for (const p of Array.from(article.querySelectorAll('p'))) expect(copied).toContain(p.textContent);
+    expect(await screen.findByText('已复制到剪贴板')).toBeTruthy();
+  });
+
+  test('without the narrative writer the panel says so', async () => {
+    const user = userEvent.setup();
+    renderPane(standaloneHost());
+    await user.click(await screen.findByRole('tab', { name: '摘要' }));
+    expect(screen.getByText('文字摘要功能尚未就绪（缺少摘要模块）。')).toBeTruthy();
+  });
+});
+
+/** An Excel-like host whose behaviour each test sets (the real adapter is tested elsewhere). */
+function excelLikeHost(over: Partial<ReportHost> & { caps?: Partial<HostCapabilities> } = {}): ReportHost & { selected: string[] } {
+  const report: Report = sampleReport();
+  const selected: string[] = [];
+  return {
+    kind: 'excel',
+    capabilities: () => ({ excelApi: '1.9', missing: [], currentFile: true, ...over.caps }),
+    generate: async () => {},
+    readReport: async () => report,
+    writeCells: async () => {},
+    selectCell: async (id) => void selected.push(id),
+    onUserChange: () => () => {},
+    openExport: async () => 'opened',
+    currentFileBytes: async () => new Uint8Array([1]),
+    selected,
+    ...over,
+  };
+}
+
+describe('pane in Excel', () => {
+  test('says clearly what is missing below ExcelApi 1.9', async () => {
+    renderPane(excelLikeHost({ caps: { excelApi: '1.7', missing: ['ExcelApi 1.9（单元格格式批量设置）', 'ExcelApi 1.8（数据验证）'] } }));
+    expect(await screen.findByText('此版本的 Excel 功能不全')).toBeTruthy();
+    expect(screen.getByText(/缺少：ExcelApi 1.9（单元格格式批量设置）、ExcelApi 1.8（数据验证）/)).toBeTruthy();
+  });
+
+  test("Excel's errors reach the user in Chinese in an alert", async () => {
+    const error = Object.assign(new Error('Wait until the previous call completes.'), { code: 'InvalidOperation' });
+    renderPane(excelLikeHost({ readReport: async () => Promise.reject(error) }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('读取表格失败')).toBeTruthy();
+    expect(alert.textContent).toContain('Excel 暂时无法执行此操作');
+    expect(alert.textContent).toContain('InvalidOperation');
+  });
+
+  test('a workbook without report sheets opens on 表格 and generates them for the typed year and agency', async () => {
+    const user = userEvent.setup();
+    const plans: { year: number | null; agency: string | null }[] = [];
+    let generated = false;
+    const host = excelLikeHost({
+      readReport: async () => (generated ? { ...sampleReport(), year: 2024, agency: '某某镇人民政府' } : null),
+      generate: async (plan) => {
+        plans.push({ year: plan.year, agency: plan.agency });
+        generated = true;
+      },
+    });
+    renderPane(host);
+    const year = await screen.findByRole('textbox', { name: /报告年度/ });
+    await waitFor(() => expect(screen.getByRole('tab', { name: '表格' }).getAttribute('aria-selected')).toBe('true'));
+    await user.clear(year);
+    await user.type(year, '2024');
+    await user.type(screen.getByRole('textbox', { name: '机关名称' }), '某某镇人民政府');
+    await user.click(screen.getByRole('button', { name: '生成表格' }));
+    expect(await screen.findByText('表格已生成')).toBeTruthy();
+    expect(plans).toEqual([{ year: 2024, agency: '某某镇人民政府' }]);
+  });
+
+  test('export offers the current workbook where the host can give it, and opens a new workbook', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    renderPane(excelLikeHost({ openExport: async (t) => (opened.push(t.fileName), 'opened') }), features);
+    await user.click(await screen.findByRole('tab', { name: '导出' }));
+    await user.click(screen.getByRole('button', { name: '导出校验后的工作簿' }));
+    expect(await screen.findByText('已在新工作簿中打开')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '导出当前工作簿' }));
+    await waitFor(() => expect(opened).toHaveLength(2));
+    expect(opened[0]).toBe('2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx');
+  });
+});

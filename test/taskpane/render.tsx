@@ -1,0 +1,41 @@
+/** Renders the pane (and the standalone grids) with real core code and an in-memory host. */
+import { render } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { compileSheetPlan } from '../../src/core';
+import type { ReportHost } from '../../src/host/types';
+import { PaneController, type PaneDeps } from '../../src/app/controller';
+import { createStandaloneHost, type StandaloneHost } from '../../src/standalone/host';
+import { StandalonePage } from '../../src/standalone/StandalonePage';
+import { App } from '../../src/taskpane/App';
+import type { Services } from '../../src/taskpane/services';
+
+// jsdom has no layout, hence no ResizeObserver (Fluent's TabList uses it to measure): a no-op stand-in.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
+export const CLOCK = new Date(2026, 10, 29, 13, 5, 9);
+
+export function standaloneHost(downloads: { fileName: string; bytes: Uint8Array }[] = []): StandaloneHost {
+  return createStandaloneHost({
+    plan: compileSheetPlan('2021', { year: 2025, agency: null }),
+    download: (t) => downloads.push(t),
+    debounceMs: 0,
+  });
+}
+
+export function renderPane(host: ReportHost, deps: Partial<PaneDeps> = {}, clipboard = { writeText: jest.fn(async () => {}) }) {
+  const controller = new PaneController({ host, clock: () => CLOCK, compilePlan: compileSheetPlan, ...deps });
+  const services: Services = { host, controller, clock: () => CLOCK, clipboard };
+  const page = host.kind === 'standalone' ? <StandalonePage host={host as StandaloneHost} /> : undefined;
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App services={services}>{page}</App>
+    </FluentProvider>,
+  );
+  return { ...view, controller, clipboard };
+}
