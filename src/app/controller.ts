@@ -34,7 +34,9 @@ export type ImportFn = (
   text: string,
   options: { year?: number; mime: 'text/plain' | 'text/html' },
 ) => { report: Report; issues: ImportIssueView[] };
-export type SummaryFn = (report: Report) => SummarySection[];
+export type SummaryFn = (report: Report, lastYear?: Report | null) => SummarySection[];
+/** Reads last year's report from a file the user picked (.xlsx, .json, .txt, .html). */
+export type LastYearReader = (file: { name: string; bytes: Uint8Array }, year: number | null) => Report;
 
 export interface PaneDeps {
   host: ReportHost;
@@ -44,6 +46,8 @@ export interface PaneDeps {
   loadImporter?: () => Promise<ImportFn>;
   /** Loads the narrative writer (src/core/narrative) on first use; absent: the pane says so. */
   loadSummaryWriter?: () => Promise<SummaryFn>;
+  /** Loads the reader of last year's report on first use (「上年报告」: cross-year rules and sentences). */
+  loadLastYearReader?: () => Promise<LastYearReader>;
   /** Loads the .xlsx writer on demand (kept out of the pane's first download). */
   loadXlsxWriter?: () => Promise<(plan: SheetPlan) => Uint8Array>;
   /** Default report year for a new workbook (the year before the clock's). */
@@ -67,6 +71,8 @@ export interface PaneState {
   busy: string | null;
   error: PaneError | null;
   notice: Notice | null;
+  /** Last year's report (「上年报告」), when the user gave one: X-CARRY and X-INFORCE run. */
+  lastYear: { report: Report; fileName: string } | null;
 }
 
 export interface ImportPreview {
@@ -93,7 +99,7 @@ const EMPTY_SUMMARY: CheckSummary = { errors: 0, warnings: 0, undecided: 0, pass
 export class PaneController {
   private state: PaneState = {
     phase: 'loading', report: null, result: null, checkedAt: null, groups: [], summary: EMPTY_SUMMARY,
-    textErrors: 0, includeUndecided: false, busy: null, error: null, notice: null,
+    textErrors: 0, includeUndecided: false, busy: null, error: null, notice: null, lastYear: null,
   };
   private readonly listeners = new Set<() => void>();
   private unsubscribeHost: (() => void) | null = null;
@@ -158,7 +164,7 @@ export class PaneController {
   }
 
   private apply(report: Report) {
-    const result = check(report);
+    const result = check(report, { lastYear: this.state.lastYear?.report ?? null });
     this.set({
       phase: 'ready',
       report,
@@ -168,6 +174,39 @@ export class PaneController {
       summary: summarize(result.outcomes),
       textErrors: textCells(report).length,
     });
+  }
+
+  lastYearAvailable(): boolean {
+    return !!this.deps.loadLastYearReader;
+  }
+
+  /** Reads last year's report from a picked file and re-checks with the cross-year rules. */
+  async setLastYear(file: { name: string; bytes: Uint8Array }): Promise<boolean> {
+    if (!this.deps.loadLastYearReader) return false;
+    try {
+      const read = await this.deps.loadLastYearReader();
+      const thisYear = this.state.report?.year ?? null;
+      const report = read(file, thisYear === null ? null : thisYear - 1);
+      const expectedYear = thisYear === null ? null : thisYear - 1;
+      this.set({
+        lastYear: { report, fileName: file.name },
+        error: null,
+        notice:
+          expectedYear !== null && report.year !== null && report.year !== expectedYear
+            ? { intent: 'warning', title: APP_TEXT.lastYear.title, message: APP_TEXT.lastYear.wrongYear(report.year, expectedYear) }
+            : { intent: 'success', title: APP_TEXT.lastYear.title, message: APP_TEXT.lastYear.loaded(file.name, report.year) },
+      });
+      if (this.state.report) this.apply(this.state.report);
+      return true;
+    } catch (e) {
+      this.fail(e, APP_TEXT.doing.lastYear);
+      return false;
+    }
+  }
+
+  clearLastYear() {
+    this.set({ lastYear: null, notice: null });
+    if (this.state.report) this.apply(this.state.report);
   }
 
   setIncludeUndecided(include: boolean) {
@@ -206,7 +245,15 @@ export class PaneController {
     try {
       await this.deps.host.generate(this.deps.compilePlan(formatId, { year, agency: agency?.trim() || null }));
       await this.refresh();
-      this.set({ busy: null, notice: { intent: 'success', title: APP_TEXT.generated.title, message: APP_TEXT.generated.message(year) } });
+      const news = this.deps.host.lastNotices ?? [];
+      this.set({
+        busy: null,
+        notice: {
+          intent: news.length ? 'warning' : 'success',
+          title: APP_TEXT.generated.title,
+          message: [APP_TEXT.generated.message(year), ...news].join(' '),
+        },
+      });
       return true;
     } catch (e) {
       this.fail(e, APP_TEXT.doing.generate);
@@ -278,7 +325,7 @@ export class PaneController {
     if (!report || !this.deps.loadSummaryWriter) return null;
     try {
       const writeSummary = await this.deps.loadSummaryWriter();
-      return writeSummary(report);
+      return writeSummary(report, this.state.lastYear?.report ?? null);
     } catch (e) {
       this.fail(e, APP_TEXT.doing.summary);
       return null;

@@ -6,7 +6,7 @@
 import { summarize, type CheckResult } from '../core/check';
 import { cellPlace } from '../core/describe';
 import * as zhCN from '../core/messages/zh-CN';
-import type { CellStyle, PlanCell, SheetKey, SheetPlan, SheetSpec } from '../core/sheetplan/types';
+import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
 import { textCells } from './findings';
 
 export const CHECK_SHEET_NAME = '校验结果';
@@ -65,7 +65,7 @@ export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
   }
   return {
     // 'checks' is not (yet) one of the plan's sheet keys; see docs/taskpane.md.
-    key: 'checks' as SheetKey,
+    key: 'extra',
     name: CHECK_SHEET_NAME,
     columnWidths: WIDTHS,
     rowHeights: [],

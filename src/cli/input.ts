@@ -2,11 +2,11 @@
  * Reads a report from a file for the CLI. Each supported extension has a reader; an
  * unreadable file becomes an XxgkError whose message says why (exit status 2).
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { XxgkError, parseReport, type Report } from '../core';
 import { readXlsxFile } from '../xlsx';
 import { readPasted } from './commands/import';
+import { readInputBytes } from './read-file';
 
 export type InputReader = (path: string, bytes: Buffer) => LoadedInput;
 
@@ -45,13 +45,5 @@ export function loadInput(path: string): LoadedInput {
   const reader = READERS[ext];
   if (!reader)
     throw new XxgkError('INPUT-UNSUPPORTED', { extension: ext || path, supported: `可用：${Object.keys(READERS).join('、')}` });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? '文件不存在' : err.code === 'EISDIR' ? '这是一个文件夹' : err.message;
-    throw new XxgkError('FILE-UNREADABLE', { path, reason });
-  }
-  return reader(path, bytes);
+  return reader(path, readInputBytes(path));
 }

@@ -10,20 +10,31 @@ import type { Report } from './report';
 import { compileSheetPlan, sheetTotals, valuesNotKept, STYLES, TOOL_VERSION } from './sheetplan/compile';
 import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from './sheetplan/types';
 
-/** What the batch knows of one file (src/node/batch UnitRow has these fields). */
+/** What the batch knows of one file: a row of the per-unit table 「各单位情况」. */
 export interface BatchUnitRow {
+  /** The issuing body as the report names it, else the file name. */
   unit: string;
+  /** Path inside the batch folder. */
   file: string;
+  /** ok: read and checked; broken: unreadable (see `reason`). */
   status: 'ok' | 'broken';
   year: number | null;
   format: string | null;
+  /**
+   * Failing rules plus import issues, by severity (an unreadable number is as serious as a
+   * failing sum); undecided rules; and how many of the errors and warnings came from import.
+   */
   errors: number;
   warnings: number;
   undecided: number;
   importIssues: number;
+  /** Messages of the first three findings: errors (failing rules, then import), then warnings likewise. */
   firstFindings: string[];
+  /** Whether the report is summed into the aggregate. */
   aggregated: boolean;
+  /** Last year's report the unit was compared with (`--last-year`), inside that folder. */
   lastYear: string | null;
+  /** Why the file is unreadable, why it is left out of the aggregate, or that its agency has another file. */
   reason: string | null;
 }
 
@@ -110,8 +121,7 @@ function tableSheet(name: string, title: string, table: Table, widths: number[])
   );
   const cellText: CellStyle = { ...STYLES.label, font: { ...STYLES.label.font, size: 10 }, vertical: 'top' };
   return {
-    // The SheetKey union names the official sheets; extra sheets ride as 'narrative' like the writer's metadata sheet.
-    key: 'narrative',
+    key: 'extra',
     name,
     columnWidths: widths,
     rowHeights: [24],

@@ -31,6 +31,8 @@ export interface ReportHost {
    * entered value; a user's own sheet with a clashing name is never overwritten.
    */
   generate(plan: SheetPlan): Promise<void>;
+  /** Non-fatal news of the last generate, in Chinese (e.g. a user's sheet kept its name, ours got 「(2)」). */
+  readonly lastNotices?: readonly string[];
   /** Read every input (and total) cell of the report sheets: the report as it stands. */
   readReport(): Promise<Report | null>;
   /** Write values into input cells only, as numbers (null clears). Protection stays on. */

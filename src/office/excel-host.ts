@@ -11,7 +11,7 @@
 import { findCell, getFormat, type FormatId } from '../core/formats';
 import type { Report } from '../core/report';
 import { cellPlace } from '../core/describe';
-import { a1, a1Range, cellAddresses, META_SHEET_NAME, sheetTotals, type PlanCell, type SheetPlan, type SheetSpec } from '../core/sheetplan';
+import { a1, a1Range, cellAddresses, META_SHEET_NAME, metadataEntries, sheetTotals, type PlanCell, type SheetPlan, type SheetSpec } from '../core/sheetplan';
 import type { ExportTarget, HostCapabilities, ReportHost } from '../host/types';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentMatrix, queueContents, queueFormats, safeText, specBox } from './draw-plan';
@@ -33,18 +33,6 @@ export interface ExcelHostDeps {
 export interface ExcelHost extends ReportHost {
   /** Notices of the last generate (also sent to deps.onNotice). */
   readonly lastNotices: readonly string[];
-}
-
-/** Metadata rows of the hidden sheet, as the .xlsx writer lays them out (src/xlsx/write.ts). */
-function metadataRows(plan: SheetPlan): [string, string][] {
-  const m = plan.metadata;
-  return [
-    ['tool', m.tool],
-    ['toolVersion', m.toolVersion],
-    ['format', m.format],
-    ['year', m.year === null ? '' : String(m.year)],
-    ['agency', m.agency ?? ''],
-  ];
 }
 
 interface SheetRead {
@@ -294,12 +282,12 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
 
   function metaSpec(plan: SheetPlan): SheetSpec {
     const style = { font: { name: '宋体', size: 11 }, horizontal: 'left' as const, vertical: 'top' as const, wrap: false, border: false };
-    const cells: PlanCell[] = metadataRows(plan).flatMap(([k, v], i) => [
+    const cells: PlanCell[] = metadataEntries(plan).flatMap(([k, v], i) => [
       { row: i, col: 0, role: 'note' as const, value: k, style: 'meta', locked: true },
       { row: i, col: 1, role: 'note' as const, value: v, style: 'meta', locked: true },
     ]);
     return {
-      key: 'narrative', name: META_SHEET_NAME, columnWidths: [14, 40], rowHeights: [], cells, merges: [], styles: { meta: style },
+      key: 'extra', name: META_SHEET_NAME, columnWidths: [14, 40], rowHeights: [], cells, merges: [], styles: { meta: style },
       conditionalFormats: [], print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1, fitToHeight: 0 }, frozenRows: 0, protect: true,
     };
   }
@@ -404,7 +392,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       if (t && box) wanted.set(d.name.toUpperCase(), { sheet: t.name, box });
     }
     const metaTarget = targets.find((t) => t.key === 'meta')!;
-    wanted.set(META_NAME, { sheet: metaTarget.name, box: { top: 0, left: 0, bottom: metadataRows(plan).length - 1, right: 1 } });
+    wanted.set(META_NAME, { sheet: metaTarget.name, box: { top: 0, left: 0, bottom: metadataEntries(plan).length - 1, right: 1 } });
     const sheetOf = new Map(targets.map((t) => [t.name, sheets.get(t)!]));
     const unchanged = (name: string) => {
       const have = located?.names.get(name.toUpperCase());
@@ -499,7 +487,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       names.set(d.name.toUpperCase(), { name: d.name, sheet: nameOf.get(d.sheet) ?? d.sheet, box: b });
     }
     const meta = targets.find((t) => t.key === 'meta')!;
-    names.set(META_NAME, { name: META_NAME, sheet: meta.name, box: { top: 0, left: 0, bottom: metadataRows(plan).length - 1, right: 1 } });
+    names.set(META_NAME, { name: META_NAME, sheet: meta.name, box: { top: 0, left: 0, bottom: metadataEntries(plan).length - 1, right: 1 } });
     const cells = new Map<string, { sheet: string; row: number; col: number }>();
     for (const [id, addr] of cellAddresses(plan)) cells.set(id, { sheet: nameOf.get(addr.sheet) ?? addr.sheet, row: addr.row, col: addr.col });
     const ours = new Map<TargetKey, string>(targets.map((t) => [t.key, t.name]));

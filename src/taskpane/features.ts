@@ -3,9 +3,9 @@
  * writer), adapted to the controller's small interfaces and loaded on first use (dynamic
  * import), which keeps the pane's first download small.
  */
-import type { ImportFn, PaneDeps, SummaryFn } from '../app/controller';
+import type { ImportFn, LastYearReader, PaneDeps, SummaryFn } from '../app/controller';
 
-export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'loadXlsxWriter'> = {
+export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'loadXlsxWriter' | 'loadLastYearReader'> = {
   loadImporter: async (): Promise<ImportFn> => {
     const { describeIssues, importText } = await import(/* webpackChunkName: "import" */ '../core/import');
     return (text, options) => {
@@ -18,11 +18,38 @@ export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'lo
   },
   loadSummaryWriter: async (): Promise<SummaryFn> => {
     const { writeSummary } = await import(/* webpackChunkName: "narrative" */ '../core/narrative');
-    return (report) =>
-      writeSummary(report).map((s) => ({
+    return (report, lastYear) =>
+      writeSummary(report, { lastYear }).map((s) => ({
         heading: s.heading,
         paragraphs: s.paragraphs.map((p) => (p.subheading ? `${p.subheading}${p.text}` : p.text)),
       }));
+  },
+  // Last year's report in any form the CLI's --last-year takes: our workbook (or any .xlsx), JSON, pasted text.
+  loadLastYearReader: async (): Promise<LastYearReader> => {
+    const [{ readXlsx }, { importText }, { parseReport }, { XxgkError }] = await Promise.all([
+      import(/* webpackChunkName: "xlsx" */ '../xlsx'),
+      import(/* webpackChunkName: "import" */ '../core/import'),
+      import('../core/report'),
+      import('../core/errors'),
+    ]);
+    return ({ name, bytes }, year) => {
+      const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
+      const options = year === null ? {} : { year };
+      if (ext === '.xlsx') return readXlsx(bytes, options).report;
+      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+      if (ext === '.json') {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch (e) {
+          throw new XxgkError('JSON-INVALID', { path: name, reason: (e as Error).message });
+        }
+        return parseReport(json);
+      }
+      if (ext === '.txt' || ext === '.html' || ext === '.htm')
+        return importText(text, { ...options, mime: ext === '.txt' ? 'text/plain' : 'text/html' }).report;
+      throw new XxgkError('INPUT-UNSUPPORTED', { extension: ext || name, supported: '可用：.xlsx、.json、.txt、.html' });
+    };
   },
   loadXlsxWriter: async () => (await import(/* webpackChunkName: "xlsx" */ '../xlsx')).writeXlsx,
 };

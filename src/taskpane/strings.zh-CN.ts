@@ -16,6 +16,7 @@ export const APP_TEXT = {
     export: '导出',
     copy: '复制',
     connect: '连接 Excel（已改用网页版）',
+    lastYear: '读取上年报告',
   },
   busy: {
     check: '正在检查…',
@@ -25,6 +26,16 @@ export const APP_TEXT = {
     export: '正在生成工作簿…',
   },
   generated: { title: '表格已生成', message: (year: number) => `已生成 ${year} 年度的表二、表三、表四，已填写的数据均保留。` },
+  lastYear: {
+    title: '上年报告',
+    heading: '上年报告',
+    hint: '选择上年度的年报（本工具导出的 .xlsx，或 .json、.txt、.html），检查“上年结转”与上年“结转下年度”、现行有效件数是否衔接，摘要中也会写出与上年的比较。',
+    pick: '选择上年报告…',
+    clear: '不再使用上年报告',
+    current: (fileName: string, year: number | null) => `正在使用：${fileName}（${year ?? '年度未注明'}）`,
+    loaded: (fileName: string, year: number | null) => `已读取 ${fileName}${year ? `（${year} 年度）` : ''}，已加入跨年度检查。`,
+    wrongYear: (found: number, expected: number) => `所选文件是 ${found} 年度的年报，本年报的上一年度应为 ${expected} 年度，请核对。`,
+  },
   sample: { title: '已载入示例数据', message: '示例为偃师区缙氏镇人民政府 2022 年度年报的数据。' },
   imported: {
     title: '导入完成',

@@ -243,7 +243,7 @@ function metaSheet(plan: SheetPlan): SheetSpec {
     { row: i, col: 1, role: 'note', value: v, style: 'meta', locked: true },
   ]);
   return {
-    key: 'narrative', name: META_SHEET_NAME, columnWidths: [14, 40], rowHeights: [], cells, merges: [], styles: { meta: style },
+    key: 'extra', name: META_SHEET_NAME, columnWidths: [14, 40], rowHeights: [], cells, merges: [], styles: { meta: style },
     conditionalFormats: [], print: { orientation: 'portrait', paper: 'A4', fitToWidth: 1, fitToHeight: 0 }, frozenRows: 0, protect: true,
   };
 }

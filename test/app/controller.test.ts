@@ -129,6 +129,41 @@ describe('PaneController over the standalone host', () => {
     expect(controller.getState().report?.agency).toBe('某某镇人民政府');
   });
 
+  test('generate shows the host\'s notices (a clashing sheet name) as a warning', async () => {
+    const { controller, host } = setup();
+    await controller.start();
+    expect(controller.getState().notice).toBeNull();
+    Object.defineProperty(host, 'lastNotices', { value: ['已有同名工作表「表三 依申请公开」，本工具的表格改名为「表三 依申请公开 (2)」。'] });
+    expect(await controller.generate(2024, null)).toBe(true);
+    expect(controller.getState().notice).toMatchObject({ intent: 'warning' });
+    expect(controller.getState().notice?.message).toContain('表三 依申请公开 (2)');
+  });
+
+  test('last year\'s report: cross-year rules run and the summary compares with last year', async () => {
+    const { features } = await import('../../src/taskpane/features');
+    const { controller } = setup({ ...features });
+    await controller.start();
+    await controller.loadSample();
+    const last = sampleReport();
+    last.year = 2021;
+    last.cells['t3.handledTotal.natural'] = 0;
+    last.cells['t3.received.natural'] = 5;
+    last.cells['t3.received.total'] = 5;
+    last.cells['t3.granted.natural'] = 5;
+    last.cells['t3.granted.total'] = 5;
+    last.cells['t3.handledTotal.total'] = 5;
+    last.cells['t3.handledTotal.natural'] = 5;
+    const bytes = new TextEncoder().encode(JSON.stringify(last));
+    expect(await controller.setLastYear({ name: '2021.json', bytes })).toBe(true);
+    const carry = controller.getState().result!.outcomes.filter((o) => o.rule === 'X-CARRY');
+    expect(carry).toHaveLength(7);
+    expect(carry.every((o) => o.status === 'pass')).toBe(true);
+    const text = (await controller.summarySections())!.flatMap((s) => s.paragraphs).join('');
+    expect(text).toMatch(/上年/);
+    controller.clearLastYear();
+    expect(controller.getState().result!.outcomes.some((o) => o.rule === 'X-CARRY')).toBe(false);
+  });
+
   test('export writes the validated workbook with a 校验结果 sheet and downloads it', async () => {
     let planSeen: import('../../src/core').SheetPlan | null = null;
     const { controller, exported } = setup({

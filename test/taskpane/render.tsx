@@ -18,6 +18,10 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   };
 }
 
+// jsdom has no TextDecoder either (every browser and webview the pane supports has one).
+if (typeof globalThis.TextDecoder === 'undefined')
+  (globalThis as unknown as { TextDecoder: unknown }).TextDecoder = require('node:util').TextDecoder;
+
 export const CLOCK = new Date(2026, 10, 29, 13, 5, 9);
 
 export function standaloneHost(downloads: { fileName: string; bytes: Uint8Array }[] = []): StandaloneHost {

@@ -2,9 +2,9 @@
 import {
   XxgkError, check, checkFailed, describeIssues, importText, zhCN, type DescribedIssue, type ImportResult,
 } from '../../core';
-import { readFileSync } from 'node:fs';
 import { readXlsx } from '../../xlsx';
 import type { LoadedInput } from '../input';
+import { readInputBytes } from '../read-file';
 import { EXIT, type Io } from '../io';
 import type { Command } from './types';
 
@@ -56,14 +56,7 @@ export const importCommand: Command = {
     const year = typeof values.year === 'string' ? Number(values.year) : undefined;
     if (year !== undefined && !Number.isInteger(year)) throw new XxgkError('YEAR-UNSUPPORTED', { year: values.year });
     const path = positionals[0];
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const reason = err.code === 'ENOENT' ? '文件不存在' : err.code === 'EISDIR' ? '这是一个文件夹' : err.message;
-      throw new XxgkError('FILE-UNREADABLE', { path, reason });
-    }
+    const bytes = readInputBytes(path);
     const result = importFile(path, bytes, year);
     const described = describeIssues(result.report.format, result.issues);
     if (values.json) io.out(JSON.stringify({ ...result.report, issues: described }, null, 2));

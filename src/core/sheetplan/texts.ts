@@ -2,9 +2,9 @@
  * The Chinese words the sheets print beyond the form's own labels (which live in formats/):
  * sheet names, the check row, validation messages, the narrative placeholder.
  */
-import type { SheetKey } from './types';
+import type { OfficialSheetKey } from './types';
 
-export const SHEET_NAMES: Record<SheetKey, string> = {
+export const SHEET_NAMES: Record<OfficialSheetKey, string> = {
   t2: '表二 主动公开',
   t3: '表三 依申请公开',
   t4: '表四 复议诉讼',

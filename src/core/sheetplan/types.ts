@@ -10,7 +10,10 @@
  */
 import type { FormatId } from '../formats';
 
-export type SheetKey = 't2' | 't3' | 't4' | 'narrative';
+/** The sheets of the official report: tables 二, 三, 四 and the 文字说明 sheet. */
+export type OfficialSheetKey = 't2' | 't3' | 't4' | 'narrative';
+/** extra: sheets added around the official ones (校验结果, 各单位情况, 汇总说明, the hidden metadata sheet). */
+export type SheetKey = OfficialSheetKey | 'extra';
 
 export type CellRole =
   | 'title' // the sheet title (agency, year, table name)

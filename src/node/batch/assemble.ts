@@ -1,34 +1,11 @@
 /** Turns the files' results into the summary: per-unit rows, the aggregate, every finding. */
 import { basename, extname } from 'node:path';
 import { aggregateReports, zhCN, type Report } from '../../core';
+import type { BatchUnitRow } from '../../core/batch-plan';
 import type { FileResult, Finding } from './unit';
 
-export interface UnitRow {
-  /** The issuing body as the report names it, else the file name. */
-  unit: string;
-  /** Path inside the batch folder. */
-  file: string;
-  /** ok: read and checked; broken: unreadable (see `reason`). */
-  status: 'ok' | 'broken';
-  year: number | null;
-  format: string | null;
-  /**
-   * Failing rules plus import issues, by severity (an unreadable number is as serious as a
-   * failing sum); undecided rules; and how many of the errors and warnings came from import.
-   */
-  errors: number;
-  warnings: number;
-  undecided: number;
-  importIssues: number;
-  /** Messages of the first three findings: errors (failing rules, then import), then warnings likewise. */
-  firstFindings: string[];
-  /** Whether the report is summed into the aggregate. */
-  aggregated: boolean;
-  /** Last year's report the unit was compared with (`--last-year`), inside that folder. */
-  lastYear: string | null;
-  /** Why the file is unreadable, why it is left out of the aggregate, or that its agency has another file. */
-  reason: string | null;
-}
+/** One row of the per-unit table (defined beside the plan that lays it out). */
+export type UnitRow = BatchUnitRow;
 
 export interface BatchResult {
   units: UnitRow[];

@@ -4,6 +4,7 @@ import { formatCheckTime } from '../../app/export-plan';
 import type { Finding } from '../../app/findings';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
+import { LastYearPicker } from './LastYearPicker';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -75,6 +76,7 @@ export function ChecksPanel() {
           </ul>
         </section>
       ))}
+      <LastYearPicker />
     </section>
   );
 }
