@@ -17,7 +17,7 @@ function tableOf(o: DescribedOutcome): string {
 export function renderFindings(result: CheckResult, all: boolean, issues: readonly DescribedIssue[] = []): string {
   const lines: string[] = [];
   const s = summarize(result.outcomes);
-  lines.push(`${result.agency ?? '（未注明机关）'} ${result.year ?? '（未注明年度）'}年度 · ${result.format === '2021' ? '30号文格式' : '60号文格式'}`);
+  lines.push(`${result.agency ?? '（未注明机关）'} ${result.year === null ? '（未注明年度）' : `${result.year}年度`} · ${result.format === '2021' ? '30号文格式' : '60号文格式'}`);
   lines.push(`检查 ${result.outcomes.length} 项：错误 ${s.errors}，提醒 ${s.warnings}，无法判断 ${s.undecided}，通过 ${s.passed}`);
   const shownIssues = issues.filter((i) => all || i.severity !== 'info');
   if (shownIssues.length) {
@@ -36,7 +36,7 @@ export function renderFindings(result: CheckResult, all: boolean, issues: readon
   }
   if (!all && s.undecided > 0) {
     const blanks = new Set(result.outcomes.flatMap((o) => (o.status === 'undecided' ? (o.blanks ?? []) : [])));
-    lines.push('', `有 ${s.undecided} 项因 ${blanks.size} 个空白单元格无法判断（空白按未知处理；用 --all 查看全部，--blanks-as-zero 把空白当作 0）`);
+    lines.push('', `有 ${s.undecided} 项因 ${blanks.size} 个空白或未提供的单元格无法判断（空白按未知处理；用 --all 查看全部，--blanks-as-zero 把空白当作 0）`);
   }
   if (s.errors === 0 && s.warnings === 0 && !issues.some((i) => i.severity === 'error')) lines.push('', '未发现错误。');
   return lines.join('\n');

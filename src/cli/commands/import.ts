@@ -34,7 +34,7 @@ export function renderIssues(result: ImportResult, described: DescribedIssue[]):
   const r = result.report;
   const filled = Object.values(r.cells).filter((v) => v !== null).length;
   const lines = [
-    `${r.agency ?? '（未注明机关）'} ${r.year ?? '（未注明年度）'}年度 · ${r.format === '2021' ? '30号文格式' : '60号文格式'}`,
+    `${r.agency ?? '（未注明机关）'} ${r.year === null ? '（未注明年度）' : `${r.year}年度`} · ${r.format === '2021' ? '30号文格式' : '60号文格式'}`,
     `读取 ${Object.keys(r.cells).length} 个单元格（有数值 ${filled} 个）；导入问题 ${described.length} 条`,
   ];
   for (const sev of ['error', 'warning', 'info'] as const)
