@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { compileSheetPlan, sampleReport, type Report } from '../../src/core';
 import { writeXlsx } from '../../src/xlsx';
@@ -20,7 +20,7 @@ describe('「上年报告」 picker', () => {
   test('a last-year workbook turns on the cross-year check, which names the cell', async () => {
     const user = userEvent.setup();
     const { controller } = renderPane(standaloneHost(), features);
-    await controller.loadSample(); // 2022, nothing carried over
+    await act(() => controller.loadSample()); // 2022, nothing carried over
     const picker = await screen.findByRole('region', { name: '上年报告' });
     const bytes = writeXlsx(compileSheetPlan('2021', { report: lastYearReport() }));
     const file = new File([bytes as Uint8Array<ArrayBuffer>], '2021年报.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -38,7 +38,7 @@ describe('「上年报告」 picker', () => {
   test('a file of the wrong year is used but flagged; an unreadable one is an error in Chinese', async () => {
     const user = userEvent.setup();
     const { controller } = renderPane(standaloneHost(), features);
-    await controller.loadSample();
+    await act(() => controller.loadSample());
     const picker = await screen.findByRole('region', { name: '上年报告' });
     const wrong = { ...lastYearReport(), year: 2019, format: '2019' as const, cells: {} };
     await user.upload(within(picker).getByLabelText('选择上年报告…'), new File([JSON.stringify(wrong)], 'old.json'));
