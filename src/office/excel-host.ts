@@ -66,6 +66,18 @@ function valueAt(read: SheetRead | undefined, row: number, col: number): XlScala
   return u.values[row - u.box.top]?.[col - u.box.left] ?? '';
 }
 
+/** The non-empty lines of a narrative text block (a named column of cells); null when the name is missing. */
+function textLines(located: Located, reads: Map<string, SheetRead>, key: TextKey): string[] | null {
+  const ref = located.names.get(TEXT_NAMES[key]);
+  if (!ref?.sheet || !ref.box) return null;
+  const parts: string[] = [];
+  for (let r = ref.box.top; r <= ref.box.bottom; r++) {
+    const v = valueAt(reads.get(ref.sheet), r, ref.box.left);
+    if (v !== '') parts.push(String(v));
+  }
+  return parts;
+}
+
 function union(a: Box, b: Box | null | undefined): Box {
   if (!b) return a;
   return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
@@ -228,13 +240,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     const meta = metadataFrom(located, reads);
     const text: Report['text'] = {};
     for (const key of Object.keys(TEXT_NAMES) as TextKey[]) {
-      const ref = located.names.get(TEXT_NAMES[key]);
-      if (!ref?.sheet || !ref.box) continue;
-      const parts: string[] = [];
-      for (let r = ref.box.top; r <= ref.box.bottom; r++) {
-        const v = valueAt(reads.get(ref.sheet), r, ref.box.left);
-        if (v !== '') parts.push(String(v));
-      }
+      const parts = textLines(located, reads, key);
+      if (!parts) continue;
       text[key] = parts.join('\n');
     }
     const report: Report = { format, year: meta.year, agency: meta.agency, cells };
@@ -334,13 +341,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     }
     const texts = new Map<TextKey, string>();
     for (const key of Object.keys(TEXT_NAMES) as TextKey[]) {
-      const ref = located.names.get(TEXT_NAMES[key]);
-      if (!ref?.sheet || !ref.box) continue;
-      const parts: string[] = [];
-      for (let r = ref.box.top; r <= ref.box.bottom; r++) {
-        const v = valueAt(reads.get(ref.sheet), r, ref.box.left);
-        if (v !== '') parts.push(String(v));
-      }
+      const parts = textLines(located, reads, key);
+      if (!parts) continue;
       if (parts.length) texts.set(key, parts.join('\n'));
     }
     return { values, texts };

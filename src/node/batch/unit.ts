@@ -5,22 +5,13 @@
  */
 import { XxgkError, check, summarize, type CheckSummary, type DescribedOutcome, type Report } from '../../core';
 import { loadInput } from '../../cli/input';
+import type { BatchFindingRow } from '../../core/batch-plan';
 
 /** One row of the findings sheet: a rule outcome or an import issue of one file. */
-export interface Finding {
-  /** Set when the batch is assembled (the unit's name is decided across all files). */
-  unit: string;
-  file: string;
-  source: 'rule' | 'import';
-  /** Rule id (T3-BALANCE …) or import issue code (BLANK …). */
-  code: string;
+/** One finding of a unit: a findings-sheet row, plus the rule instance it is about. */
+export interface Finding extends BatchFindingRow {
+  /** Rule instance (column, row, group or cell id); null for import issues. */
   instance: string | null;
-  status: 'pass' | 'fail' | 'undecided' | null;
-  severity: 'error' | 'warning' | 'info';
-  cells: string[];
-  expected: number | null;
-  found: number | null;
-  message: string;
 }
 
 export interface TaskOptions {
