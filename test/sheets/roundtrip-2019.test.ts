@@ -1,21 +1,3 @@
-/** build → read gives the same data: 5,000 random reports per format (this file and its twin for the other format run in parallel). */
-import fc from 'fast-check';
-import { compileSheetPlan, type FormatId } from '../../src/core';
-import { readXlsx, writeXlsx } from '../../src/xlsx';
-import { arbAnyReport } from './support';
+import { describeRoundTrip } from './roundtrip';
 
-describe('round trip, format 2019', () => {
-  const formatId: FormatId = '2019';
-  it('reads back exactly the data it was built from (5,000 random reports)', () => {
-    fc.assert(
-      fc.property(arbAnyReport(formatId), (report) => {
-        const bytes = writeXlsx(compileSheetPlan(formatId, { report }));
-        const back = readXlsx(bytes);
-        expect(back.source).toBe('xxgk');
-        expect(back.issues).toEqual([]);
-        expect(back.report).toEqual(report);
-      }),
-      { numRuns: 5000 },
-    );
-  });
-});
+describeRoundTrip('2019');
