@@ -3,7 +3,7 @@
  * unreadable file becomes an XxgkError whose message says why (exit status 2).
  */
 import { extname } from 'node:path';
-import { XxgkError, parseReport, type Report } from '../core';
+import { XxgkError, parseReport, type DescribedIssue, type Report } from '../core';
 import { readXlsxFile } from '../xlsx';
 import { readPasted } from './commands/import';
 import { readInputBytes } from './read-file';
@@ -12,8 +12,8 @@ export type InputReader = (path: string, bytes: Buffer) => LoadedInput;
 
 export interface LoadedInput {
   report: Report;
-  /** Import issues (for inputs that went through the importer): DescribedIssue objects. */
-  issues?: unknown[];
+  /** Import issues (for inputs that went through the importer), with their messages. */
+  issues?: DescribedIssue[];
 }
 
 function readJson(path: string, bytes: Buffer): LoadedInput {

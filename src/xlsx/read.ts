@@ -6,7 +6,7 @@
  */
 import { XxgkError } from '../core/errors';
 import { getFormat, isFormatId, type FormatId } from '../core/formats';
-import { describeIssues, importGrid, type ImportIssue } from '../core/import';
+import { describeIssues, importGrid, type DescribedIssue, type ImportIssue } from '../core/import';
 import type { IssueCode } from '../core/messages/zh-CN';
 import { parseReport, type Report, type ReportText } from '../core/report';
 import { parseA1, parseA1Range } from '../core/sheetplan/a1';
@@ -433,7 +433,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResu
 }
 
 /** readXlsx for a named file (the CLI's input reader): errors name the file. */
-export function readXlsxFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): { report: Report; issues: unknown[] } {
+export function readXlsxFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): { report: Report; issues: DescribedIssue[] } {
   try {
     const { report, issues } = readXlsx(bytes, options);
     return { report, issues: describeIssues(report.format, issues) };

@@ -62,10 +62,11 @@ export const checkCommand: Command = {
     const input = values.sample ? { report: sampleReport() } : loadInput(positionals[0]);
     const lastYear = typeof values['last-year'] === 'string' ? loadInput(values['last-year']).report : null;
     const result = check(input.report, { lastYear, blanksAsZero: values['blanks-as-zero'] === true });
-    if (values.json) io.out(JSON.stringify(input.issues ? { ...result, issues: input.issues } : result, null, 2));
-    else io.out(renderFindings(result, values.all === true, (input.issues ?? []) as DescribedIssue[]));
+    const issues = input.issues ?? [];
+    if (values.json) io.out(JSON.stringify(input.issues ? { ...result, issues } : result, null, 2));
+    else io.out(renderFindings(result, values.all === true, issues));
     // A cell the importer could not read (TEXT-IN-NUMBER…) is an error as much as a failing rule.
-    const importErrors = ((input.issues ?? []) as DescribedIssue[]).some((i) => i.severity === 'error');
+    const importErrors = issues.some((i) => i.severity === 'error');
     return checkFailed(result) || importErrors ? EXIT.findings : EXIT.ok;
   },
 };
