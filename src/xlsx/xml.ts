@@ -4,6 +4,7 @@
  * attributes, text, the five entities and character references, CDATA, comments, processing
  * instructions); a DOCTYPE is refused, so no entity can expand.
  */
+import { isWhitespace } from '../core/chars';
 
 export class XmlError extends Error {}
 
@@ -34,16 +35,47 @@ const localName = (name: string) => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+/** A character that may appear in an attribute name (anything but \s, =, / and >). */
+const isNameChar = (c: number) => c !== 0x3d && c !== 0x2f && c !== 0x3e && !isWhitespace(c);
 
-function parseAttrs(src: string): Record<string, string> {
+/**
+ * The attributes of the tag text xml[from, to): name="value" or name='value', leniently (what
+ * does not fit that shape is skipped). A prefixed name is also stored under its local name
+ * unless that name is taken. Scanned by hand rather than by a regular expression: sheets have
+ * one tag per cell, and this is the reader's inner loop.
+ */
+function parseAttrs(xml: string, from: number, to: number): Record<string, string> {
   const attrs: Record<string, string> = {};
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(src); m; m = ATTR.exec(src)) {
-    const value = decodeEntities(m[3] ?? m[4] ?? '');
-    attrs[m[1]] = value;
-    const local = localName(m[1]);
-    if (!(local in attrs)) attrs[local] = value;
+  let p = from;
+  while (p < to) {
+    if (!isNameChar(xml.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    const nameStart = p;
+    let colon = -1;
+    while (p < to && isNameChar(xml.charCodeAt(p))) {
+      if (colon < 0 && xml.charCodeAt(p) === 0x3a) colon = p;
+      p++;
+    }
+    const nameEnd = p;
+    let q = p;
+    while (q < to && isWhitespace(xml.charCodeAt(q))) q++;
+    if (q >= to || xml.charCodeAt(q) !== 0x3d) continue;
+    q++;
+    while (q < to && isWhitespace(xml.charCodeAt(q))) q++;
+    const quote = q < to ? xml.charCodeAt(q) : 0;
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+    if (close < 0 || close >= to) continue;
+    const name = xml.slice(nameStart, nameEnd);
+    const value = decodeEntities(xml.slice(q + 1, close));
+    attrs[name] = value;
+    if (colon >= 0) {
+      const local = xml.slice(colon + 1, nameEnd);
+      if (!(local in attrs)) attrs[local] = value;
+    }
+    p = close + 1;
   }
   return attrs;
 }
@@ -84,11 +116,18 @@ export function scanXml(xml: string, h: XmlHandler): void {
       if (h.close) h.close(localName(xml.slice(lt + 2, gt).trim()));
     } else {
       const selfClosing = xml.charCodeAt(gt - 1) === 0x2f;
-      const body = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-      const sp = body.search(/[\s]/);
-      const name = localName(sp < 0 ? body : body.slice(0, sp));
+      const bodyEnd = selfClosing ? gt - 1 : gt;
+      // The name runs to the first space; only its part after the first ':' is reported.
+      let nameEnd = lt + 1;
+      let colon = -1;
+      for (; nameEnd < bodyEnd; nameEnd++) {
+        const ch = xml.charCodeAt(nameEnd);
+        if (isWhitespace(ch)) break;
+        if (colon < 0 && ch === 0x3a) colon = nameEnd;
+      }
+      const name = xml.slice(colon < 0 ? lt + 1 : colon + 1, nameEnd);
       if (!name) throw new XmlError('empty tag name');
-      if (h.open) h.open(name, sp < 0 ? {} : parseAttrs(body.slice(sp)), selfClosing);
+      if (h.open) h.open(name, nameEnd < bodyEnd ? parseAttrs(xml, nameEnd, bodyEnd) : {}, selfClosing);
       if (selfClosing && h.close) h.close(name);
     }
     i = gt + 1;

@@ -1,4 +1,5 @@
 /** A1 addresses from 0-based rows and columns (and back), for plans, writers and readers. */
+import { isWhitespace } from '../chars';
 
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(col: number): string {
@@ -33,13 +34,36 @@ export interface CellRef {
   col: number;
 }
 
-/** 'D6' or '$D$6' → {row: 5, col: 3}; null for anything else. */
+/**
+ * 'D6' or '$D$6' → {row: 5, col: 3}; null for anything else (surrounding spaces allowed).
+ * Scanned by hand: readers parse one address per cell.
+ */
 export function parseA1(ref: string): CellRef | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref.trim());
-  if (!m) return null;
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]) - 1;
-  return col < 0 ? null : { row, col };
+  let i = 0;
+  let end = ref.length;
+  while (i < end && isWhitespace(ref.charCodeAt(i))) i++;
+  while (end > i && isWhitespace(ref.charCodeAt(end - 1))) end--;
+  if (i < end && ref.charCodeAt(i) === 0x24 /* $ */) i++;
+  let col = 0;
+  const lettersStart = i;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return null;
+  if (i < end && ref.charCodeAt(i) === 0x24) i++;
+  const digitsStart = i;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+    row = row * 10 + (c - 0x30);
+  }
+  const digits = i - digitsStart;
+  if (digits < 1 || digits > 7 || ref.charCodeAt(digitsStart) === 0x30) return null;
+  return { row: row - 1, col: col - 1 };
 }
 
 /** 'D6:J30' → corners; a single cell gives a 1×1 rectangle; null for anything else. */

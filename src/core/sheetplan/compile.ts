@@ -123,8 +123,13 @@ class SheetBuilder {
 
 /** XXGK_T3_DENIED_STATESECRET_NATURAL: the defined name of a canonical cell. */
 export function cellDefinedName(cellId: string): string {
-  return `XXGK_${cellId.replace(/\./g, '_').toUpperCase()}`;
+  let name = definedNames.get(cellId);
+  if (name === undefined) definedNames.set(cellId, (name = `XXGK_${cellId.replace(/\./g, '_').toUpperCase()}`));
+  return name;
 }
+
+/** Names by cell id: readers look up every input cell of every workbook. */
+const definedNames = new Map<string, string>();
 
 /** Defined names of whole blocks and of the narrative text areas. */
 export const BLOCK_NAMES = {
@@ -458,25 +463,38 @@ export function valuesNotKept(report: Report): { recomputed: { cellId: string; g
  * formula shows blanks as 0; readers report the unknown.)
  */
 export function sheetTotals(formatId: FormatId, inputs: Report['cells']): Record<string, number | null> {
-  const f = getFormat(formatId);
   const out: Record<string, number | null> = {};
-  const sum = (ids: string[]) => {
-    let s = 0;
-    for (const id of ids) {
+  for (const [total, parts] of totalsPlan(formatId)) {
+    let s: number | null = 0;
+    for (const id of parts) {
       const v = id in out ? out[id] : (inputs[id] ?? null);
-      if (v === null || v === undefined) return null;
+      if (v === null || v === undefined) {
+        s = null;
+        break;
+      }
       s += v;
     }
-    return s;
-  };
+    out[total] = s;
+  }
+  return out;
+}
+
+/** Each computed total with its parts, in an order where a total's parts come before it. */
+const totalsPlans = new Map<FormatId, [string, string[]][]>();
+
+function totalsPlan(formatId: FormatId): [string, string[]][] {
+  let plan = totalsPlans.get(formatId);
+  if (plan) return plan;
+  const f = getFormat(formatId);
+  plan = [];
   const t3Parts = f.t3.columns.filter((c) => c.role === 'input');
   const results = f.t3.rows.filter((r) => r.path.length > 1 && r.role === 'input');
   const handled = f.t3.rows.find((r) => r.role === 'total')!;
-  for (const c of t3Parts) out[`t3.${handled.id}.${c.id}`] = sum(results.map((r) => `t3.${r.id}.${c.id}`));
-  for (const r of f.t3.rows) out[`t3.${r.id}.total`] = sum(t3Parts.map((c) => `t3.${r.id}.${c.id}`));
-  for (const g of f.t4.groups)
-    out[`t4.${g.id}.total`] = sum(f.t4.columns.filter((c) => c.role === 'input').map((c) => `t4.${g.id}.${c.id}`));
-  return out;
+  for (const c of t3Parts) plan.push([`t3.${handled.id}.${c.id}`, results.map((r) => `t3.${r.id}.${c.id}`)]);
+  for (const r of f.t3.rows) plan.push([`t3.${r.id}.total`, t3Parts.map((c) => `t3.${r.id}.${c.id}`)]);
+  for (const g of f.t4.groups) plan.push([`t4.${g.id}.total`, f.t4.columns.filter((c) => c.role === 'input').map((c) => `t4.${g.id}.${c.id}`)]);
+  totalsPlans.set(formatId, plan);
+  return plan;
 }
 
 /**

@@ -4,8 +4,8 @@
  * rules X-CARRY and X-INFORCE (and the narrative's year-over-year checks) run on the pair.
  * Matching happens after the files are read, in this thread: one more `check` per pair.
  */
-import { check, summarize, type Report } from '../../core';
-import { ruleFindings, type FileResult, type TaskOptions } from './unit';
+import type { Report } from '../../core';
+import { checkForBatch, type FileResult, type TaskOptions } from './unit';
 
 type ReadResult = Extract<FileResult, { ok: true }>;
 
@@ -34,11 +34,8 @@ export function addCrossYear(result: ReadResult, index: ReturnType<typeof lastYe
   if (!last) return null;
   const { year } = result.report;
   if (year !== null && last.report.year !== null && last.report.year !== year - 1) return null;
-  const checked = check(result.report, { lastYear: last.report, blanksAsZero: options.blanksAsZero });
-  result.summary = summarize(checked.outcomes);
-  result.findings = [
-    ...ruleFindings(result.file, checked.outcomes, options.all === true),
-    ...result.findings.filter((f) => f.source === 'import'),
-  ];
+  const checked = checkForBatch(result.file, result.report, { lastYear: last.report, blanksAsZero: options.blanksAsZero }, options.all === true);
+  result.summary = checked.summary;
+  result.findings = [...checked.findings, ...result.findings.filter((f) => f.source === 'import')];
   return last.file;
 }

@@ -3,11 +3,10 @@
  * check it, and keep what the summary needs. Runs inside a worker thread; never throws — an
  * unreadable file becomes a result with its reason.
  */
-import { XxgkError, check, summarize, type CheckSummary, type DescribedOutcome, type Report } from '../../core';
+import { XxgkError, checkUnworded, summarize, wordOutcomes, type CheckOptions, type CheckSummary, type DescribedOutcome, type Report } from '../../core';
 import { loadInput } from '../../cli/input';
 import type { BatchFindingRow } from '../../core/batch-plan';
 
-/** One row of the findings sheet: a rule outcome or an import issue of one file. */
 /** One finding of a unit: a findings-sheet row, plus the rule instance it is about. */
 export interface Finding extends BatchFindingRow {
   /** Rule instance (column, row, group or cell id); null for import issues. */
@@ -50,9 +49,16 @@ function fromIssue(file: string, issue: unknown): Finding {
   };
 }
 
-/** The outcomes worth listing: failing and undecided ones, or all with `all`. */
-export function ruleFindings(file: string, outcomes: readonly DescribedOutcome[], all: boolean): Finding[] {
-  return outcomes.filter((o) => all || o.status !== 'pass').map((o) => fromOutcome(file, o));
+/**
+ * Checks a report as `check` does and keeps the outcomes worth listing: failing and undecided
+ * ones, or all with `all`. Only those are put into words (most outcomes of most units pass).
+ */
+export function checkForBatch(file: string, report: Report, options: CheckOptions, all: boolean): { summary: CheckSummary; findings: Finding[] } {
+  const found = checkUnworded(report, options);
+  return {
+    summary: summarize([...found.outcomes, ...found.narrative]),
+    findings: wordOutcomes(report, found, (o) => all || o.status !== 'pass').map((o) => fromOutcome(file, o)),
+  };
 }
 
 /**
@@ -66,13 +72,10 @@ export function checkFile(path: string, file: string, options: TaskOptions = {})
     // A text or page without any table (minutes, a notice) is not a unit: summed, it would blank every cell.
     if (Object.keys(input.report.cells).length === 0)
       throw new XxgkError('REPORT-EMPTY', { path, reason: issues.filter((i) => i.severity === 'error').map((i) => i.message).join('；') });
-    const result = check(input.report, { blanksAsZero: options.blanksAsZero });
+    const { summary, findings } = checkForBatch(file, input.report, { blanksAsZero: options.blanksAsZero }, options.all === true);
     const issueCounts = { error: 0, warning: 0, info: 0 };
     for (const i of issues) issueCounts[i.severity]++;
-    return {
-      file, ok: true, report: input.report, summary: summarize(result.outcomes), issueCounts,
-      findings: [...ruleFindings(file, result.outcomes, options.all === true), ...issues],
-    };
+    return { file, ok: true, report: input.report, summary, issueCounts, findings: [...findings, ...issues] };
   } catch (e) {
     // A reader's own failure (not an XxgkError) still names the file and never stops the batch.
     const error = e instanceof XxgkError ? e : new XxgkError('FILE-UNREADABLE', { path, reason: e instanceof Error ? e.message : String(e) });
