@@ -17,13 +17,20 @@ export const ReportSchema = z
     format: FormatIdSchema,
     year: z.number().int().nullable(),
     agency: z.string().nullable(),
-    cells: z.record(z.string(), z.number().refine(Number.isFinite, '不是有限数字').nullable()),
+    // Checked value by value in superRefine below, in one loop with the id check: a report
+    // has ~250 cells and a district batch parses hundreds of reports, so per-cell schemas cost.
+    cells: z
+      .custom<Record<string, number | null>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), '应为以单元格编号为键的对象')
+      .transform((cells) => ({ ...cells })),
     raw: z.record(z.string(), z.string()).optional(),
     text: ReportTextSchema.optional(),
   })
   .superRefine((r, ctx) => {
-    for (const id of Object.keys(r.cells))
+    for (const [id, v] of Object.entries(r.cells)) {
       if (!isKnownCellId(id)) ctx.addIssue({ code: 'custom', path: ['cells', id], message: `未知的单元格编号 ${id}` });
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
+        ctx.addIssue({ code: 'custom', path: ['cells', id], message: typeof v === 'number' ? '不是有限数字' : `应为数字或 null（空白），实为 ${JSON.stringify(v) ?? typeof v}` });
+    }
     if (r.year !== null) {
       let expected: FormatId | null = null;
       try {

@@ -17,7 +17,8 @@ describe('report model', () => {
 
   it.each([
     [{ format: '2021', year: 2022, agency: null, cells: { 't9.x.y': 1 } }, /t9\.x\.y/],
-    [{ format: '2021', year: 2022, agency: null, cells: { 't3.received.natural': '3' } }, /t3\.received\.natural/],
+    [{ format: '2021', year: 2022, agency: null, cells: { 't3.received.natural': '3' } }, /t3\.received\.natural：应为数字或 null（空白），实为 "3"/],
+    [{ format: '2021', year: 2022, agency: null, cells: [1, 2] }, /cells：应为以单元格编号为键的对象/],
     [{ format: '2019', year: 2022, agency: null, cells: {} }, /2022 年度报告应使用 2021 格式/],
     [{ format: '2021', year: 2017, agency: null, cells: {} }, /不支持 2017 年度/],
     [{ format: '2030', year: 2022, agency: null, cells: {} }, /format/],

@@ -27,6 +27,8 @@ export interface PoolOptions {
   /** Set false to check on worker threads only (tests of the workers). */
   thisThread?: boolean;
   onResult?: (result: FileResult, done: number, lane: Lane) => void;
+  /** Starts one worker (default: worker.js beside this file). Tests pass workers that crash. */
+  startWorker?: () => Worker;
 }
 
 /** Where a file was checked. */
@@ -112,7 +114,7 @@ export async function checkFiles(files: readonly PoolFile[], options: PoolOption
     };
 
     const launch = () => {
-      const worker = startWorker();
+      const worker = (options.startWorker ?? startWorker)();
       let current: Task | null = null;
       // A worker asks for its first file once its readers are loaded, so this thread is not kept waiting.
       const feed = () => {
