@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import { XxgkError, parseReport, type DescribedIssue, type Report } from '../core';
 import { readXlsxFile } from '../xlsx';
+import { nodeInflateRaw } from '../node/zlib';
 import { readPasted } from './commands/import';
 import { readInputBytes } from './read-file';
 
@@ -34,7 +35,7 @@ function readJson(path: string, bytes: Buffer): LoadedInput {
 /** Readers by extension; the import and sheets features register theirs here. */
 export const READERS: Record<string, InputReader> = {
   '.json': readJson,
-  '.xlsx': readXlsxFile,
+  '.xlsx': (path, bytes) => readXlsxFile(path, bytes, { inflateRaw: nodeInflateRaw }),
   '.txt': readPasted,
   '.html': readPasted,
   '.htm': readPasted,

@@ -14,7 +14,7 @@ import { BLOCK_NAMES, cellDefinedName, sheetTotals } from '../core/sheetplan/com
 import { META_SHEET_NAME } from '../core/sheetplan/texts';
 import { META_NAME, META_PROPERTY_PREFIX } from './write';
 import { XmlError, scanXml, unescCellText } from './xml';
-import { ZipError, openZip, type ZipReader } from './zip';
+import { ZipError, openZip, ZIP_LIMITS, type InflateRaw, type ZipReader } from './zip';
 
 export const READ_LIMITS = {
   /** Cells parsed over the whole workbook. */
@@ -38,6 +38,8 @@ export interface ReadResult {
 export interface ReadOptions {
   /** The report year, for foreign workbooks that do not say it. */
   year?: number;
+  /** The DEFLATE decoder (default: fflate's, in JS). */
+  inflateRaw?: InflateRaw;
 }
 
 // --- workbook structure ---------------------------------------------------------------------
@@ -93,10 +95,10 @@ function relationships(zip: ZipReader, part: string): Map<string, { type: string
   return rels;
 }
 
-function openWorkbook(bytes: Uint8Array): Workbook {
+function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): Workbook {
   let zip: ZipReader;
   try {
-    zip = openZip(bytes);
+    zip = openZip(bytes, ZIP_LIMITS, inflateRaw);
   } catch (e) {
     throw zipError(e);
   }
@@ -418,7 +420,7 @@ function readOurs(wb: Workbook): ReadResult {
 // --- entry point ----------------------------------------------------------------------------
 
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
-  const wb = openWorkbook(bytes);
+  const wb = openWorkbook(bytes, options.inflateRaw);
   if (isOurs(wb)) return readOurs(wb);
   // Visible sheets one under another, a blank row between: the importer finds the tables by their labels.
   const grid: CellValue[][] = [];

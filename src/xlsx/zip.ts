@@ -48,7 +48,16 @@ export interface ZipReader {
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
-export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS): ZipReader {
+/**
+ * Decodes raw DEFLATE data whose inflated size the zip directory declares; writes at most
+ * size + 1 bytes (so a lying entry shows as a size mismatch) and throws on corrupt data.
+ */
+export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
+
+/** fflate's decoder: pure JS, runs in the task pane. Node passes zlib's native one (src/node/zlib.ts). */
+export const fflateInflateRaw: InflateRaw = (data, size) => inflateSync(data, { out: new Uint8Array(size + 1) });
+
+export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS, inflateRaw: InflateRaw = fflateInflateRaw): ZipReader {
   if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1)
     throw new ZipError({ kind: 'encrypted' }); // an OLE container: an encrypted .xlsx or an old .xls
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new ZipError({ kind: 'not-zip', detail: 'no zip signature' });
@@ -106,7 +115,7 @@ export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS): ZipReader {
     if (e.method === 0) out = data.slice();
     else if (e.method === 8) {
       try {
-        out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+        out = inflateRaw(data, e.size);
       } catch (err) {
         throw new ZipError({ kind: 'corrupt', detail: `${e.name}: ${(err as Error).message}` });
       }

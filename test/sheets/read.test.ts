@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { XxgkError, compileSheetPlan, sampleReport, type Report } from '../../src/core';
 import { READ_LIMITS, readXlsx, readXlsxFile, writeXlsx } from '../../src/xlsx';
+import { nodeInflateRaw } from '../../src/node/zlib';
 import { FIXTURES } from '../support/paths';
 
 const built = (report: Report = sampleReport()) => writeXlsx(compileSheetPlan(report.format, { report }));
@@ -131,9 +132,13 @@ describe('other workbooks go through the importer', () => {
   });
 });
 
-describe('hostile and broken files', () => {
+// Both DEFLATE decoders: fflate's (the task pane) and zlib's (the CLI).
+describe.each([
+  ['fflate', undefined],
+  ['node:zlib', nodeInflateRaw],
+])('hostile and broken files (%s)', (_decoder, inflateRaw) => {
   const code = (bytes: Uint8Array) => {
-    const e = errorOf(() => readXlsxFile('x.xlsx', bytes));
+    const e = errorOf(() => readXlsxFile('x.xlsx', bytes, { inflateRaw }));
     expect(e.message).toMatch(/^x\.xlsx：/);
     return [e.code, e.params.kind ?? null];
   };
