@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is compiled from src/cli by `npm run build:cli` (run by `npm run sample` and `npm test`).
+// The CLI is bundled from src/cli into build/cli by `npm run build:cli` (run by `npm run sample` and `npm test`).
 let cli;
 try {
-  cli = require('../build/src/cli/main.js');
+  cli = require('../build/cli/main.js');
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND') {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('build/cli/main.js')) {
     process.stderr.write('xxgk-nianbao: 尚未编译，请先运行 npm run build:cli\n');
     process.exit(2);
   }

@@ -43,14 +43,3 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 3;
-    },
-  );
-}

@@ -5,19 +5,22 @@
  * the task pane. Formulas carry no cached value and the workbook asks for a full
  * recalculation on load, so every host computes the totals itself.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import { a1, a1Range, quoteSheetName } from '../core/sheetplan/a1';
 import { metadataEntries } from '../core/sheetplan/compile';
 import { META_NAME, META_PROPERTY_PREFIX, META_SHEET_NAME } from '../core/sheetplan/texts';
 import type { CellStyle, DataValidationSpec, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
 import { base64, protectionHash } from './sha512';
 import { esc, escCellText } from './xml';
+import { writeZip, type DeflateRaw } from './zip';
 
 export interface WriteOptions {
   /** Salt for the protection hash (16 random bytes by default); fixed in tests. */
   salt?: Uint8Array;
   /** Excel writes 100000; lower only in tests. */
   spinCount?: number;
+  /** The DEFLATE encoder (default: fflate's, in JS; the CLI passes node:zlib's). */
+  deflateRaw?: DeflateRaw;
 }
 
 export { META_NAME, META_PROPERTY_PREFIX };
@@ -284,7 +287,7 @@ export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Arr
     const spin = options.spinCount ?? 100000;
     pw = ` algorithmName="SHA-512" hashValue="${base64(protectionHash(plan.password, salt, spin))}" saltValue="${base64(salt)}" spinCount="${spin}"`;
   }
-  const files: Zippable = {};
+  const files: Record<string, Uint8Array> = {};
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, styles, sst, pw))));
 
   const sheetEntries = sheets
@@ -326,6 +329,8 @@ export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Arr
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
       `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`,
   );
-  // A fixed timestamp: the same plan gives the same bytes.
-  return zipSync(files, { level: 6, mtime: new Date(2020, 0, 1) });
+  // [Content_Types].xml first, as Office writes it (file-type sniffers look there); a fixed
+  // timestamp inside writeZip: the same plan gives the same bytes.
+  const entries = Object.entries(files).sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  return writeZip(entries, options.deflateRaw);
 }

@@ -1,9 +1,11 @@
 /**
- * Reads entries of a zip (an .xlsx) within fixed bounds. Sizes come from the central
- * directory and are checked before anything is inflated; inflating writes into a buffer of
- * the declared size + 1, so an entry that lies about its size cannot grow past it.
+ * Zip containers for .xlsx files. Reading: entries within fixed bounds — sizes come from the
+ * central directory and are checked before anything is inflated; inflating writes into a
+ * buffer of the declared size + 1, so an entry that lies about its size cannot grow past it.
+ * Writing: a plain zip (no zip64, ASCII names, fixed timestamp). The DEFLATE codec is a
+ * parameter both ways: fflate's JS in the task pane, node:zlib's native one in the CLI.
  */
-import { inflateSync, strFromU8 } from 'fflate';
+import { deflateSync, inflateSync, strFromU8 } from 'fflate';
 
 export const ZIP_LIMITS = {
   /** Entries in the central directory. */
@@ -143,4 +145,89 @@ function utf16(b: Uint8Array): string {
   let s = '';
   for (let i = 2; i + 1 < b.length; i += 2) s += String.fromCharCode(le ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
   return s;
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+/** Compresses to raw DEFLATE (no zlib header). */
+export type DeflateRaw = (data: Uint8Array) => Uint8Array;
+
+export const fflateDeflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A zip of the given entries in order, each deflated (or stored when deflating does not
+ * shrink it), all stamped 2020-01-01 00:00 so the same entries give the same bytes.
+ */
+export function writeZip(entries: readonly (readonly [name: string, data: Uint8Array])[], deflateRaw: DeflateRaw = fflateDeflateRaw): Uint8Array {
+  const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    if (!/^[\x20-\x7e]+$/.test(name)) throw new Error(`zip: entry names are ASCII, not 「${name}」`);
+    const packed = deflateRaw(data);
+    const stored = packed.length >= data.length;
+    const body = stored ? data : packed;
+    const fields = { method: stored ? 0 : 8, crc: crc32(data), compressed: body.length, size: data.length };
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    headerFields(lv, 4, fields, DOS_DATE, name.length);
+    for (let i = 0; i < name.length; i++) local[30 + i] = name.charCodeAt(i);
+    const dir = new Uint8Array(46 + name.length);
+    const dv = new DataView(dir.buffer);
+    dv.setUint32(0, 0x02014b50, true);
+    dv.setUint16(4, 20, true); // made by: MS-DOS / zip 2.0
+    headerFields(dv, 6, fields, DOS_DATE, name.length);
+    dv.setUint32(42, offset, true); // comment, disk, attributes stay 0
+    for (let i = 0; i < name.length; i++) dir[46 + i] = name.charCodeAt(i);
+    parts.push(local, body);
+    central.push(dir);
+    offset += local.length + body.length;
+  }
+  const dirSize = central.reduce((n, d) => n + d.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, entries.length, true);
+  ev.setUint16(10, entries.length, true);
+  ev.setUint32(12, dirSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + dirSize + 22);
+  let p = 0;
+  for (const b of [...parts, ...central, end]) {
+    out.set(b, p);
+    p += b.length;
+  }
+  return out;
+}
+
+/** The fields local and central headers share, from "version needed" to "extra length". */
+function headerFields(v: DataView, at: number, f: { method: number; crc: number; compressed: number; size: number }, dosDate: number, nameLength: number) {
+  v.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+  v.setUint16(at + 2, 0, true); // flags: none (ASCII names, sizes known up front)
+  v.setUint16(at + 4, f.method, true);
+  v.setUint16(at + 6, 0, true); // time 00:00
+  v.setUint16(at + 8, dosDate, true);
+  v.setUint32(at + 10, f.crc, true);
+  v.setUint32(at + 14, f.compressed, true);
+  v.setUint32(at + 18, f.size, true);
+  v.setUint16(at + 22, nameLength, true);
+  v.setUint16(at + 24, 0, true); // extra length
 }

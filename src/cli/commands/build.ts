@@ -4,6 +4,7 @@ import {
   XxgkError, blankReport, cellPlace, compileSheetPlan, formatIdForYear, sampleReport, valuesNotKept, zhCN, type Report,
 } from '../../core';
 import { writeXlsx } from '../../xlsx';
+import { nodeDeflateRaw } from '../../node/zlib';
 import { loadInput } from '../input';
 import { EXIT, type Io } from '../io';
 import type { Command } from './types';
@@ -52,7 +53,7 @@ export const buildCommand: Command = {
       report, year: year ?? report.year, agency: agency ?? report.agency,
       ...(typeof values.password === 'string' && values.password ? { password: values.password } : {}),
     });
-    const bytes = writeXlsx(plan);
+    const bytes = writeXlsx(plan, { deflateRaw: nodeDeflateRaw });
     try {
       writeFileSync(out, bytes);
     } catch (e) {

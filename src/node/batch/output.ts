@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import { XxgkError } from '../../core';
 import { aggregateTable, batchSheetPlan, findingTable, unitTable, type Table } from '../../core/batch-plan';
 import { writeXlsx } from '../../xlsx/write';
+import { nodeDeflateRaw } from '../zlib';
 import type { BatchResult } from './assemble';
 
 /** Extensions `-o` accepts. */
@@ -33,7 +34,7 @@ export function toCsv(table: Table): string {
 }
 
 export function summaryXlsx(result: BatchResult): Uint8Array {
-  return writeXlsx(batchSheetPlan(result));
+  return writeXlsx(batchSheetPlan(result), { deflateRaw: nodeDeflateRaw });
 }
 
 /** Writes the summary; returns the paths written. */
