@@ -4,7 +4,7 @@
  * never crash on purpose, so these stand-ins do (same messages as worker.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { checkFiles, type FileResult } from '../../src/node/batch';
+import { FILES_PER_WORKER, checkFiles, defaultJobs, type FileResult } from '../../src/node/batch';
 
 /** A worker that answers each file with a result, except that it exits on 「exit」 and throws on 「throw」. */
 const flakyWorker = () =>
@@ -40,5 +40,16 @@ describe('worker pool', () => {
     // Two workers at first, and one more for each that died while files remained (the first death surely did).
     expect(started).toBeGreaterThanOrEqual(3);
     expect(started).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('defaultJobs', () => {
+  it('adds a worker per FILES_PER_WORKER files, up to one lane per core', () => {
+    expect(defaultJobs(0, 2)).toBe(1);
+    expect(defaultJobs(FILES_PER_WORKER - 1, 8)).toBe(1);
+    expect(defaultJobs(FILES_PER_WORKER, 2)).toBe(2);
+    expect(defaultJobs(FILES_PER_WORKER * 10, 2)).toBe(2);
+    expect(defaultJobs(FILES_PER_WORKER * 2 + 50, 4)).toBe(3);
+    expect(defaultJobs(FILES_PER_WORKER * 10, 1)).toBe(1);
   });
 });

@@ -9,11 +9,11 @@ import { listReportFiles, rel } from './walk';
 export { assembleBatch, batchFailed, type BatchResult, type UnitRow } from './assemble';
 export type { Finding, FileResult, TaskOptions } from './unit';
 export { listReportFiles, REPORT_EXTENSIONS } from './walk';
-export { checkFiles, defaultJobs } from './pool';
+export { checkFiles, defaultJobs, FILES_PER_WORKER } from './pool';
 export { createProgress, type ProgressSink } from './progress';
 
 export interface BatchOptions extends TaskOptions {
-  /** Files checked at once: this thread plus jobs − 1 workers (default: one per core); 0 or 1: this thread only. */
+  /** Files checked at once: this thread plus jobs − 1 workers (default: defaultJobs, by cores and folder size); 0 or 1: this thread only. */
   jobs?: PoolOptions['jobs'];
   thisThread?: PoolOptions['thisThread'];
   /** A folder of last year's reports: each unit is matched by agency for X-CARRY and X-INFORCE. */

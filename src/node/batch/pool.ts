@@ -19,9 +19,9 @@ export interface PoolFile {
 
 export interface PoolOptions {
   /**
-   * Files checked at once (default: one per core). This thread is one of them — it has the
-   * readers loaded already and would otherwise wait — and each further one is a worker
-   * thread. 0 or 1: this thread only.
+   * Files checked at once (default: `defaultJobs(files)`). This thread is one of them — it
+   * has the readers loaded already and would otherwise wait — and each further one is a
+   * worker thread. 0 or 1: this thread only.
    */
   jobs?: number;
   /** Set false to check on worker threads only (tests of the workers). */
@@ -83,8 +83,17 @@ function unreadable(task: Task, reason: string): FileResult {
   return { file: task.file, ok: false, reason: new XxgkError('FILE-UNREADABLE', { path: task.path, reason }).message };
 }
 
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * Files per worker thread before one pays for itself. A worker needs ≈ 0.25 s to start (its
+ * own V8 isolate loads the readers, then compiles them again as it warms up) — the time this
+ * thread takes to check ≈ 130 workbooks — and checks more slowly than this thread at first.
+ * Measurements in docs/batch.md.
+ */
+export const FILES_PER_WORKER = 200;
+
+/** Lanes for a folder of `files`: one per core, but a worker only for every FILES_PER_WORKER files. */
+export function defaultJobs(files: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 1 + Math.floor(files / FILES_PER_WORKER)));
 }
 
 export async function checkFiles(files: readonly PoolFile[], options: PoolOptions = {}): Promise<FileResult[]> {
@@ -97,7 +106,7 @@ export async function checkFiles(files: readonly PoolFile[], options: PoolOption
     options.onResult?.(result, done, lane);
   };
   const useThisThread = options.thisThread !== false;
-  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  const jobs = Math.max(1, options.jobs ?? defaultJobs(files.length));
   const workers = Math.max(0, Math.min(useThisThread ? jobs - 1 : jobs, files.length - (useThisThread ? 1 : 0)));
   if (files.length === 0) return results;
 
