@@ -89,7 +89,10 @@ function relationships(zip: ZipReader, part: string): Map<string, { type: string
   if (!text) return rels;
   parseXml(text, {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+      if (name !== 'Relationship') return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (id && target) rels.set(id, { type: a.get('Type') ?? '', target: resolveTarget(part, target) });
     },
   }, 'rels');
   return rels;
@@ -115,10 +118,11 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): Workbook {
     parseXml(wbText, {
       open(name, a, selfClosing) {
         if (name === 'sheet') {
-          const rel = rels.get(a['r:id'] ?? a.id ?? '');
-          if (rel) sheets.push({ name: a.name ?? '', path: rel.target, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
-        } else if (name === 'definedName' && !selfClosing && a.localSheetId === undefined) {
-          nameOpen = a.name ?? '';
+          const rel = rels.get(a.get('r:id') ?? a.get('id') ?? '');
+          const state = a.get('state');
+          if (rel) sheets.push({ name: a.get('name') ?? '', path: rel.target, hidden: state === 'hidden' || state === 'veryHidden' });
+        } else if (name === 'definedName' && !selfClosing && a.get('localSheetId') === undefined) {
+          nameOpen = a.get('name') ?? '';
           nameText = '';
         }
       },
@@ -213,19 +217,22 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
   parseXml(text, {
     open(name, a, selfClosing) {
       switch (name) {
-        case 'row':
-          row = a.r ? Number(a.r) - 1 : row + 1;
+        case 'row': {
+          const r = a.get('r');
+          row = r ? Number(r) - 1 : row + 1;
           col = -1;
           break;
+        }
         case 'c': {
           if (++wb.budget.cells > READ_LIMITS.maxCells)
             throw new XxgkError('XLSX-TOO-LARGE', { what: `超过 ${READ_LIMITS.maxCells} 个单元格`, limit: `${READ_LIMITS.maxCells}` });
-          const ref = a.r ? parseA1(a.r) : null;
+          const r = a.get('r');
+          const ref = r ? parseA1(r) : null;
           if (ref) {
             row = ref.row;
             col = ref.col;
           } else col++;
-          type = a.t ?? 'n';
+          type = a.get('t') ?? 'n';
           value = '';
           hasValue = false;
           if (selfClosing) type = '';
@@ -244,7 +251,8 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
           if (inInline && !inPhonetic && !selfClosing) inValue = true;
           break;
         case 'mergeCell': {
-          const r = a.ref ? parseA1Range(a.ref) : null;
+          const ref = a.get('ref');
+          const r = ref ? parseA1Range(ref) : null;
           if (r) merges.push(r);
           break;
         }
@@ -333,7 +341,9 @@ function readMetadata(wb: Workbook, sheetCells: (name: string) => SheetCells | n
     let prop: string | null = null;
     parseXml(custom, {
       open(name, a) {
-        if (name === 'property') prop = a.name?.startsWith(META_PROPERTY_PREFIX) ? a.name.slice(META_PROPERTY_PREFIX.length) : null;
+        if (name !== 'property') return;
+        const key = a.get('name');
+        prop = key?.startsWith(META_PROPERTY_PREFIX) ? key.slice(META_PROPERTY_PREFIX.length) : null;
       },
       text(t) {
         if (prop) meta[prop] = (meta[prop] ?? '') + t;

@@ -9,8 +9,11 @@ import { isWhitespace } from '../core/chars';
 export class XmlError extends Error {}
 
 export interface XmlHandler {
-  /** Element names arrive without their namespace prefix (x:c → c). */
-  open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  /**
+   * Element names arrive without their namespace prefix (x:c → c). `attrs` reads the tag's
+   * attributes on demand and is reused for the next tag: read what you need during the call.
+   */
+  open?(name: string, attrs: XmlAttrs, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
 }
@@ -38,15 +41,21 @@ const localName = (name: string) => {
 /** A character that may appear in an attribute name (anything but \s, =, / and >). */
 const isNameChar = (c: number) => c !== 0x3d && c !== 0x2f && c !== 0x3e && !isWhitespace(c);
 
+/** Where one attribute lies in the XML text (filled by nextAttr and reused: no allocation per attribute). */
+interface AttrSpan {
+  nameStart: number;
+  nameEnd: number;
+  /** The first ':' of the name, or -1. */
+  colon: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
 /**
- * The attributes of the tag text xml[from, to): name="value" or name='value', leniently (what
- * does not fit that shape is skipped). A prefixed name is also stored under its local name
- * unless that name is taken. Scanned by hand rather than by a regular expression: sheets have
- * one tag per cell, and this is the reader's inner loop.
+ * The next name="value" or name='value' of the tag text xml[p, to), leniently (what does not
+ * fit that shape is skipped): fills `span` and returns the position after it, or -1.
  */
-function parseAttrs(xml: string, from: number, to: number): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  let p = from;
+function nextAttr(xml: string, p: number, to: number, span: AttrSpan): number {
   while (p < to) {
     if (!isNameChar(xml.charCodeAt(p))) {
       p++;
@@ -58,7 +67,6 @@ function parseAttrs(xml: string, from: number, to: number): Record<string, strin
       if (colon < 0 && xml.charCodeAt(p) === 0x3a) colon = p;
       p++;
     }
-    const nameEnd = p;
     let q = p;
     while (q < to && isWhitespace(xml.charCodeAt(q))) q++;
     if (q >= to || xml.charCodeAt(q) !== 0x3d) continue;
@@ -68,19 +76,73 @@ function parseAttrs(xml: string, from: number, to: number): Record<string, strin
     if (quote !== 0x22 && quote !== 0x27) continue;
     const close = xml.indexOf(quote === 0x22 ? '"' : "'", q + 1);
     if (close < 0 || close >= to) continue;
-    const name = xml.slice(nameStart, nameEnd);
-    const value = decodeEntities(xml.slice(q + 1, close));
-    attrs[name] = value;
-    if (colon >= 0) {
-      const local = xml.slice(colon + 1, nameEnd);
-      if (!(local in attrs)) attrs[local] = value;
-    }
-    p = close + 1;
+    span.nameStart = nameStart;
+    span.nameEnd = p;
+    span.colon = colon;
+    span.valueStart = q + 1;
+    span.valueEnd = close;
+    return close + 1;
   }
-  return attrs;
+  return -1;
+}
+
+/** The attributes of the tag being reported to `open`. */
+export interface XmlAttrs {
+  /**
+   * A value (entities decoded) by exact name — the last if repeated — else by local name:
+   * get('id') finds r:id (the first prefixed one) when there is no plain id.
+   */
+  get(name: string): string | undefined;
+  /** Every attribute, under its full name and (unless taken) its local name, as `get` answers. */
+  all(): Record<string, string>;
+}
+
+/**
+ * Reads attributes straight from the XML text when asked, instead of building an object per
+ * tag: sheets have a tag per cell and the reader needs one or two attributes of each.
+ */
+class TagAttrs implements XmlAttrs {
+  xml = '';
+  from = 0;
+  to = 0;
+  private readonly span: AttrSpan = { nameStart: 0, nameEnd: 0, colon: -1, valueStart: 0, valueEnd: 0 };
+
+  get(name: string): string | undefined {
+    const { xml, span } = this;
+    let exact = -1;
+    let local = -1;
+    let localEnd = -1;
+    for (let p = this.from; (p = nextAttr(xml, p, this.to, span)) >= 0; ) {
+      if (span.nameEnd - span.nameStart === name.length && xml.startsWith(name, span.nameStart)) {
+        exact = span.valueStart;
+        localEnd = span.valueEnd;
+      } else if (exact < 0 && local < 0 && span.colon >= 0 && span.nameEnd - span.colon - 1 === name.length && xml.startsWith(name, span.colon + 1)) {
+        local = span.valueStart;
+        localEnd = span.valueEnd;
+      }
+    }
+    const start = exact >= 0 ? exact : local;
+    return start < 0 ? undefined : decodeEntities(xml.slice(start, localEnd));
+  }
+
+  all(): Record<string, string> {
+    const { xml, span } = this;
+    const attrs: Record<string, string> = {};
+    for (let p = this.from; (p = nextAttr(xml, p, this.to, span)) >= 0; ) {
+      const value = decodeEntities(xml.slice(span.valueStart, span.valueEnd));
+      attrs[xml.slice(span.nameStart, span.nameEnd)] = value;
+      if (span.colon >= 0) {
+        const local = xml.slice(span.colon + 1, span.nameEnd);
+        if (!Object.hasOwn(attrs, local)) attrs[local] = value;
+      }
+    }
+    return attrs;
+  }
 }
 
 export function scanXml(xml: string, h: XmlHandler): void {
+  const attrs = new TagAttrs();
+  attrs.xml = xml;
   let i = 0;
   const n = xml.length;
   while (i < n) {
@@ -127,7 +189,11 @@ export function scanXml(xml: string, h: XmlHandler): void {
       }
       const name = xml.slice(colon < 0 ? lt + 1 : colon + 1, nameEnd);
       if (!name) throw new XmlError('empty tag name');
-      if (h.open) h.open(name, nameEnd < bodyEnd ? parseAttrs(xml, nameEnd, bodyEnd) : {}, selfClosing);
+      if (h.open) {
+        attrs.from = nameEnd;
+        attrs.to = bodyEnd;
+        h.open(name, attrs, selfClosing);
+      }
       if (selfClosing && h.close) h.close(name);
     }
     i = gt + 1;

@@ -50,7 +50,8 @@ export function parseWorkbookXml(bytes: Uint8Array): XmlWorkbook {
   let currentName: string | null = null;
   let calcPr: Record<string, string> = {};
   scanXml(text(files, 'xl/workbook.xml'), {
-    open(n, a) {
+    open(n, attrs) {
+      const a = attrs.all();
       if (n === 'sheet') sheetsMeta.push({ name: a.name, rid: a['r:id'], hidden: a.state === 'hidden' });
       if (n === 'definedName') {
         currentName = a.name;
@@ -67,7 +68,8 @@ export function parseWorkbookXml(bytes: Uint8Array): XmlWorkbook {
   });
   const rels = new Map<string, string>();
   scanXml(text(files, 'xl/_rels/workbook.xml.rels'), {
-    open(n, a) {
+    open(n, attrs) {
+      const a = attrs.all();
       if (n === 'Relationship') rels.set(a.Id, `xl/${a.Target}`);
     },
   });
@@ -88,7 +90,8 @@ export function parseWorkbookXml(bytes: Uint8Array): XmlWorkbook {
   const lockedByXf: boolean[] = [];
   let inCellXfs = false;
   scanXml(text(files, 'xl/styles.xml'), {
-    open(n, a) {
+    open(n, attrs) {
+      const a = attrs.all();
       if (n === 'cellXfs') inCellXfs = true;
       if (inCellXfs && n === 'xf') lockedByXf.push(true);
       if (inCellXfs && n === 'protection') lockedByXf[lockedByXf.length - 1] = a.locked !== '0';
@@ -100,7 +103,8 @@ export function parseWorkbookXml(bytes: Uint8Array): XmlWorkbook {
   const customProps: Record<string, string> = {};
   let prop: string | null = null;
   scanXml(text(files, 'docProps/custom.xml'), {
-    open(n, a) {
+    open(n, attrs) {
+      const a = attrs.all();
       if (n === 'property') prop = a.name;
     },
     text(t) {
@@ -122,7 +126,8 @@ function parseSheetXml(xml: string, name: string, hidden: boolean): XmlSheet {
   let into: 'value' | 'formula' | 'f1' | 'f2' | 'cf' | null = null;
   let buf = '';
   scanXml(xml, {
-    open(n, a) {
+    open(n, attrs) {
+      const a = attrs.all();
       if (n === 'c') {
         const p = parseA1(a.r)!;
         cell = { ref: a.r, row: p.row, col: p.col, style: Number(a.s ?? 0), type: a.t };

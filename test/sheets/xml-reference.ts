@@ -2,7 +2,14 @@
  * The XML scanner as first written: short, regular-expression based and slow. Kept as the
  * oracle for src/xlsx/xml.ts, whose hand-written scanner must report exactly the same events.
  */
-import { XmlError, decodeEntities, type XmlHandler } from '../../src/xlsx/xml';
+import { XmlError, decodeEntities } from '../../src/xlsx/xml';
+
+/** The handler as it was: attributes as a plain object. */
+export interface ReferenceHandler {
+  open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
 
 const localName = (name: string) => {
   const i = name.indexOf(':');
@@ -23,7 +30,7 @@ function parseAttrs(src: string): Record<string, string> {
   return attrs;
 }
 
-export function referenceScanXml(xml: string, h: XmlHandler): void {
+export function referenceScanXml(xml: string, h: ReferenceHandler): void {
   let i = 0;
   const n = xml.length;
   while (i < n) {

@@ -12,15 +12,22 @@ import { referenceScanXml } from './xml-reference';
 
 type Event = ['open', string, Record<string, string>, boolean] | ['close', string] | ['text', string] | ['error', string];
 
-function events(scan: (xml: string, h: XmlHandler) => void, xml: string): Event[] {
+/** The events of scanXml; each tag's attributes as all() gives them, checked against get() for every name. */
+function events(scan: typeof scanXml | typeof referenceScanXml, xml: string): Event[] {
   const out: Event[] = [];
+  const push = (name: string, attrs: Record<string, string>, selfClosing: boolean) => out.push(['open', name, attrs, selfClosing]);
   const h: XmlHandler = {
-    open: (name, attrs, selfClosing) => out.push(['open', name, { ...attrs }, selfClosing]),
+    open: (name, attrs, selfClosing) => {
+      const all = attrs.all();
+      for (const [k, v] of Object.entries(all)) if (attrs.get(k) !== v) throw new Error(`get('${k}') = ${attrs.get(k)}, all() has ${v}`);
+      push(name, all, selfClosing);
+    },
     close: (name) => out.push(['close', name]),
     text: (t) => out.push(['text', t]),
   };
   try {
-    scan(xml, h);
+    if (scan === scanXml) scanXml(xml, h);
+    else referenceScanXml(xml, { ...h, open: (name, attrs, selfClosing) => push(name, { ...attrs }, selfClosing) });
   } catch (e) {
     out.push(['error', (e as Error).message]);
   }
@@ -47,8 +54,13 @@ describe('scanXml', () => {
       ['text', '<raw>'],
       ['close', 'row'],
     ]);
-    // A local name already given keeps its own value.
+    // A local name already given keeps its own value; get() agrees, and finds a prefixed name by its local part.
     expect(events(scanXml, '<c t="n" x:t="s"/>')[0]).toEqual(['open', 'c', { t: 'n', 'x:t': 's' }, true]);
+    const got: (string | undefined)[] = [];
+    scanXml('<c x:t="s" t="n" r:id="rId1" y:id="rId2" a="&lt;1&gt;" a="2"/>', {
+      open: (_n, a) => got.push(a.get('t'), a.get('x:t'), a.get('id'), a.get('a'), a.get('r'), a.get('missing')),
+    });
+    expect(got).toEqual(['n', 's', 'rId1', '2', undefined, undefined]);
   });
 
   it('refuses a DOCTYPE, unknown entities and tags that never end', () => {
