@@ -22,7 +22,11 @@ module.exports = {
   externalsPresets: { node: true },
   // Only pool.ts's jest branch (running worker.ts from source) needs it.
   externals: { typescript: 'commonjs typescript' },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // fflate's Node build loads worker_threads on start for its async API, which we never use.
+    alias: { fflate$: path.join(path.dirname(require.resolve('fflate')), '../esm/browser.js') },
+  },
   module: {
     rules: [
       {

@@ -5,7 +5,7 @@
  */
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { XxgkError } from '../../core';
 import { checkFile, type FileResult, type TaskOptions } from './unit';
 import type { Task, WorkerMessage } from './worker';
@@ -40,6 +40,8 @@ export type Lane = 'this' | 'worker';
  * loads worker.js directly.
  */
 function startWorker(): Worker {
+  // Loaded here, not at the top: most batches never start a worker (defaultJobs), and start-up counts.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'worker.js'));
   // Transpiled files are cached by path, size and time, so each test's workers do not redo it.
   const bootstrap = `
