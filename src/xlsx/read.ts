@@ -191,18 +191,21 @@ function sharedStrings(text: string | null): string[] {
 }
 
 interface SheetCells {
-  cells: Map<string, CellValue>;
+  /** By cellKey(row, col). */
+  cells: Map<number, CellValue>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   maxRow: number;
   maxCol: number;
 }
 
-const cellKey = (row: number, col: number) => `${row},${col}`;
+/** One number per cell, so no key string per cell: columns A…ZZZ (what parseA1 accepts; Excel stops at XFD). */
+const MAX_COLUMNS = 26 + 26 ** 2 + 26 ** 3;
+const cellKey = (row: number, col: number) => row * MAX_COLUMNS + col;
 
 function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
   const text = guardZip(() => wb.zip.readText(sheet.path));
   if (text === null) fail('corrupt', `${sheet.name}`);
-  const cells = new Map<string, CellValue>();
+  const cells = new Map<number, CellValue>();
   const merges: SheetCells['merges'] = [];
   let maxRow = -1;
   let maxCol = -1;
@@ -279,6 +282,7 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
         } else if (type === 'b') v = value === '1' ? 'TRUE' : 'FALSE';
         else if (type === 'e') v = value;
         if (v === null || v === '') return;
+        if (col >= MAX_COLUMNS) fail('corrupt', `${sheet.name}: 第 ${row + 1} 行超过 ${MAX_COLUMNS} 列`);
         cells.set(cellKey(row, col), v);
         if (row > maxRow) maxRow = row;
         if (col > maxCol) maxCol = col;
@@ -296,7 +300,8 @@ export function sheetGrid(s: SheetCells, sheetName = ''): CellValue[][] {
     throw new XxgkError('XLSX-TOO-LARGE', { what: `工作表「${sheetName}」${rows} 行 × ${cols} 列`, limit: `${READ_LIMITS.maxGridCells} 个单元格` });
   const grid: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   for (const [k, v] of s.cells) {
-    const [r, c] = k.split(',').map(Number);
+    const r = Math.floor(k / MAX_COLUMNS);
+    const c = k % MAX_COLUMNS;
     grid[r][c] = v;
   }
   for (const m of s.merges)

@@ -197,6 +197,13 @@ describe.each([
     expect(Date.now() - t0).toBeLessThan(30000);
   });
 
+  it('refuses a row with more columns than any spreadsheet has (cells without addresses)', () => {
+    const bytes = edit(foreignWorkbook([{ name: 'S', rows: [['表三']] }]), (f) =>
+      replaceIn(f, 'xl/worksheets/s1.xml', '</sheetData>', `<row r="2">${'<c><v>1</v></c>'.repeat(26 + 26 ** 2 + 26 ** 3 + 1)}</row></sheetData>`),
+    );
+    expect(code(bytes)).toEqual(['XLSX-UNREADABLE', 'corrupt']);
+  });
+
   it('refuses a sheet whose grid would be huge (a stray cell far away)', () => {
     const bytes = edit(foreignWorkbook([{ name: 'S', rows: [['表三']] }]), (f) =>
       replaceIn(f, 'xl/worksheets/s1.xml', '</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),

@@ -145,22 +145,29 @@ function normalise(text: string): string {
     .replace(/【[^】]*】/g, (m) => ' '.repeat(m.length));
 }
 
-function matchesIn(text: string, from: number, to: number): Match[] {
-  const part = text.slice(from, to);
+/**
+ * Every lexicon match in the whole text, by start then end (ties in lexicon order). One pass
+ * per pattern over the text rather than per sentence: no pattern can match a sentence end, so
+ * each match lies inside one sentence.
+ */
+function lexiconMatches(text: string): Match[] {
   const all: Match[] = [];
   for (const { re, lex } of COMPILED) {
     re.lastIndex = 0;
-    for (let m = re.exec(part); m; m = re.exec(part)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      all.push({ start: from + m.index, end: from + m.index + m[0].length, lex });
+      all.push({ start: m.index, end: m.index + m[0].length, lex });
     }
   }
-  // Drop matches inside longer ones; keep the rest in text order.
-  const kept = all.filter((m) => !all.some((n) => n !== m && n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start));
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return all.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** One sentence's matches (a run of lexiconMatches), without those inside longer ones. */
+function outermost(sentence: Match[]): Match[] {
+  return sentence.filter((m) => !sentence.some((n) => n !== m && n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start));
 }
 
 interface Token {
@@ -223,11 +230,15 @@ export function readClaims(report: Pick<Report, 'format' | 'cells'>, input: stri
   const text = normalise(input);
   const layout = t2Layout(report);
   const claims: Claim[] = [];
+  const matches = lexiconMatches(text);
+  let next = 0; // the first match not yet given to a sentence
   let paragraph = 0;
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_END.test(text[i])) continue;
-    if (i > start) claims.push(...readSentence(text, start, i, paragraph, layout));
+    const first = next;
+    while (next < matches.length && matches[next].start < i) next++;
+    if (i > start) claims.push(...readSentence(text, start, i, paragraph, layout, outermost(matches.slice(first, next))));
     if (text[i] === '\n') paragraph++;
     start = i + 1;
   }
@@ -244,8 +255,7 @@ function clauseEnd(text: string, at: number, sentenceEnd: number): number {
   return sentenceEnd;
 }
 
-function readSentence(text: string, from: number, to: number, paragraph: number, layout: FormatId): Claim[] {
-  const matches = matchesIn(text, from, to);
+function readSentence(text: string, from: number, to: number, paragraph: number, layout: FormatId, matches: Match[]): Claim[] {
   const tokens = tokensIn(text, from, to);
   const sentence = { start: from, end: to };
   const claims: Claim[] = [];
