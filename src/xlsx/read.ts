@@ -318,12 +318,24 @@ export function readGrids(bytes: Uint8Array): { name: string; hidden: boolean; g
 
 // --- our own workbooks ----------------------------------------------------------------------
 
+type SheetRef = Readonly<{ sheet: string; top: number; left: number; bottom: number; right: number }>;
+
+/**
+ * Parsed references by text: every workbook we write names the same ~250 places, so a batch
+ * parses each reference once. Bounded, since foreign workbooks bring references of their own.
+ */
+const refCache = new Map<string, SheetRef | null>();
+
 /** 'Sheet name'!$B$5 or Sheet!$A$1:$A$3 → sheet and rectangle. */
-function parseRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+function parseRef(ref: string): SheetRef | null {
+  let parsed = refCache.get(ref);
+  if (parsed !== undefined) return parsed;
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
-  if (!m) return null;
-  const range = parseA1Range(m[3]);
-  return range ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...range } : null;
+  const range = m ? parseA1Range(m[3]) : null;
+  parsed = m && range ? Object.freeze({ sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...range }) : null;
+  if (refCache.size >= 20_000) refCache.clear();
+  refCache.set(ref, parsed);
+  return parsed;
 }
 
 function isOurs(wb: Workbook): boolean {
