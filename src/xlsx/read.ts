@@ -13,7 +13,7 @@ import { parseA1, parseA1Range } from '../core/sheetplan/a1';
 import { BLOCK_NAMES, cellDefinedName, sheetTotals } from '../core/sheetplan/compile';
 import { META_SHEET_NAME } from '../core/sheetplan/texts';
 import { META_NAME, META_PROPERTY_PREFIX } from './write';
-import { XmlError, scanXml, unescCellText } from './xml';
+import { XmlError, decodeEntities, scanXml, unescCellText } from './xml';
 import { ZipError, openZip, ZIP_LIMITS, type InflateRaw, type ZipReader } from './zip';
 
 export const READ_LIMITS = {
@@ -196,6 +196,8 @@ interface SheetCells {
   merges: { top: number; left: number; bottom: number; right: number }[];
   maxRow: number;
   maxCol: number;
+  /** How sheetData was read (see parseSheet). */
+  readBy: 'fast' | 'scanner';
 }
 
 /** One number per cell, so no key string per cell: columns A…ZZZ (what parseA1 accepts; Excel stops at XFD). */
@@ -205,10 +207,100 @@ const cellKey = (row: number, col: number) => row * MAX_COLUMNS + col;
 function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
   const text = guardZip(() => wb.zip.readText(sheet.path));
   if (text === null) fail('corrupt', `${sheet.name}`);
-  const cells = new Map<number, CellValue>();
-  const merges: SheetCells['merges'] = [];
-  let maxRow = -1;
-  let maxCol = -1;
+  return parseSheet(text, sheet.name, wb.strings, wb.budget);
+}
+
+/**
+ * A sheet's cells (values by cellKey; shared strings resolved) and merges. `sheetData` — nearly
+ * all of a sheet — is first read by `fastSheetData`; when it meets anything it does not know,
+ * the whole sheet is read again by the XML scanner, so both ways give the same result (a test
+ * holds them to it). Exported for that test.
+ */
+export function parseSheet(text: string, name: string, strings: readonly string[], budget: { cells: number }, options: { fast?: boolean } = {}): SheetCells {
+  const out: SheetCells = { cells: new Map(), merges: [], maxRow: -1, maxCol: -1, readBy: 'scanner' };
+  // The one place a cell's text becomes a value, for both ways of reading.
+  const put = (row: number, col: number, type: string, value: string) => {
+    let v: CellValue = null;
+    if (type === 's') v = strings[Number(value)] ?? null;
+    else if (type === 'inlineStr' || type === 'str' || type === 'd') v = unescCellText(value);
+    else if (type === 'n') {
+      const n = Number(value);
+      v = value.trim() !== '' && Number.isFinite(n) ? n : null;
+    } else if (type === 'b') v = value === '1' ? 'TRUE' : 'FALSE';
+    else if (type === 'e') v = value;
+    if (v === null || v === '') return;
+    if (col >= MAX_COLUMNS) fail('corrupt', `${name}: 第 ${row + 1} 行超过 ${MAX_COLUMNS} 列`);
+    out.cells.set(cellKey(row, col), v);
+    if (row > out.maxRow) out.maxRow = row;
+    if (col > out.maxCol) out.maxCol = col;
+  };
+  const open = text.indexOf('<sheetData>');
+  const close = open < 0 ? -1 : text.indexOf('</sheetData>', open);
+  if (options.fast !== false && close > open) {
+    const counted = budget.cells;
+    if (fastSheetData(text, open + '<sheetData>'.length, close, budget, put)) {
+      // The rest (views, merges, protection…) through the scanner: its merges, and the same
+      // refusal of malformed XML as a full scan.
+      scanSheet(`${text.slice(0, open)}<sheetData/>${text.slice(close + '</sheetData>'.length)}`, name, budget, put, out.merges);
+      out.readBy = 'fast';
+      return out;
+    }
+    budget.cells = counted;
+    out.cells.clear();
+    out.maxRow = out.maxCol = -1;
+  }
+  scanSheet(text, name, budget, put, out.merges);
+  return out;
+}
+
+function countCell(budget: { cells: number }) {
+  if (++budget.cells > READ_LIMITS.maxCells)
+    throw new XxgkError('XLSX-TOO-LARGE', { what: `超过 ${READ_LIMITS.maxCells} 个单元格`, limit: `${READ_LIMITS.maxCells}` });
+}
+
+/**
+ * One token of sheetData as Excel, LibreOffice and we write it: space, a row tag, or a cell
+ * addressed by its first attribute `r`, with simple attributes, an optional formula and an
+ * optional value. Sticky: anything else stops the fast read.
+ */
+const SHEET_DATA_TOKEN =
+  /\s+|<row(?: [A-Za-z]+="[^"<>&]*")* ?\/?>|<\/row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"((?: [A-Za-z]+="[^"<>&]*")*) ?(?:\/>|>(?:<f(?: [A-Za-z]+="[^"<>&]*")*(?:\/>|>[^<]*<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+const CELL_TYPE = / t="([^"]*)"/g;
+
+/**
+ * Reads the cells of text[from, to) with one native regular expression instead of an event
+ * per tag (a batch reads hundreds of sheets with code that has not warmed up). Returns false
+ * at the first thing it does not know — inline strings, rich text, comments, prefixes, a cell
+ * without an address, an unknown entity — and the caller scans the sheet instead.
+ */
+function fastSheetData(text: string, from: number, to: number, budget: { cells: number }, put: (row: number, col: number, type: string, value: string) => void): boolean {
+  SHEET_DATA_TOKEN.lastIndex = from;
+  while (SHEET_DATA_TOKEN.lastIndex < to) {
+    const m = SHEET_DATA_TOKEN.exec(text);
+    if (!m || SHEET_DATA_TOKEN.lastIndex > to) return false;
+    if (m[1] === undefined) continue; // space or a row tag
+    const attrs = m[2];
+    if (attrs.includes(' r=')) return false; // a second address: let the scanner decide
+    countCell(budget);
+    const value = m[3];
+    if (!value) continue; // no value, or an empty one
+    let type = 'n';
+    CELL_TYPE.lastIndex = 0;
+    for (let t = CELL_TYPE.exec(attrs); t; t = CELL_TYPE.exec(attrs)) type = t[1];
+    let decoded: string;
+    try {
+      decoded = decodeEntities(value);
+    } catch {
+      return false; // the scanner reports the unknown entity
+    }
+    const ref = parseA1(m[1])!;
+    put(ref.row, ref.col, type, decoded);
+  }
+  return true;
+}
+
+/** The XML scanner's way: every element, as any writer may lay it out. */
+function scanSheet(text: string, name: string, budget: { cells: number }, put: (row: number, col: number, type: string, value: string) => void, merges: SheetCells['merges']) {
   let row = -1;
   let col = -1;
   let type = '';
@@ -218,8 +310,8 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
   let value = '';
   let hasValue = false;
   parseXml(text, {
-    open(name, a, selfClosing) {
-      switch (name) {
+    open(element, a, selfClosing) {
+      switch (element) {
         case 'row': {
           const r = a.get('r');
           row = r ? Number(r) - 1 : row + 1;
@@ -227,8 +319,7 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
           break;
         }
         case 'c': {
-          if (++wb.budget.cells > READ_LIMITS.maxCells)
-            throw new XxgkError('XLSX-TOO-LARGE', { what: `超过 ${READ_LIMITS.maxCells} 个单元格`, limit: `${READ_LIMITS.maxCells}` });
+          countCell(budget);
           const r = a.get('r');
           const ref = r ? parseA1(r) : null;
           if (ref) {
@@ -267,29 +358,13 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
         hasValue = true;
       }
     },
-    close(name) {
-      if (name === 'v' || name === 't') inValue = false;
-      else if (name === 'is') inInline = false;
-      else if (name === 'rPh') inPhonetic--;
-      else if (name === 'c') {
-        if (!hasValue || row < 0 || col < 0) return;
-        let v: CellValue = null;
-        if (type === 's') v = wb.strings[Number(value)] ?? null;
-        else if (type === 'inlineStr' || type === 'str' || type === 'd') v = unescCellText(value);
-        else if (type === 'n') {
-          const n = Number(value);
-          v = value.trim() !== '' && Number.isFinite(n) ? n : null;
-        } else if (type === 'b') v = value === '1' ? 'TRUE' : 'FALSE';
-        else if (type === 'e') v = value;
-        if (v === null || v === '') return;
-        if (col >= MAX_COLUMNS) fail('corrupt', `${sheet.name}: 第 ${row + 1} 行超过 ${MAX_COLUMNS} 列`);
-        cells.set(cellKey(row, col), v);
-        if (row > maxRow) maxRow = row;
-        if (col > maxCol) maxCol = col;
-      }
+    close(element) {
+      if (element === 'v' || element === 't') inValue = false;
+      else if (element === 'is') inInline = false;
+      else if (element === 'rPh') inPhonetic--;
+      else if (element === 'c' && hasValue && row >= 0 && col >= 0) put(row, col, type, value);
     },
-  }, sheet.name);
-  return { cells, merges, maxRow, maxCol };
+  }, name);
 }
 
 /** Each sheet's values as a dense grid (merged cells other than their top-left are empty). */
