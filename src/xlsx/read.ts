@@ -40,6 +40,8 @@ export interface ReadOptions {
   year?: number;
   /** The DEFLATE decoder (default: fflate's, in JS). */
   inflateRaw?: InflateRaw;
+  /** false: the XML scanner reads every part (tests compare it with the fast readers; see fastOrScan). */
+  fastReaders?: boolean;
 }
 
 // --- workbook structure ---------------------------------------------------------------------
@@ -56,6 +58,8 @@ interface Workbook {
   names: Map<string, string>;
   strings: string[];
   budget: { cells: number };
+  /** Whether the fast readers may be used (see fastOrScan); false only in tests. */
+  fast: boolean;
 }
 
 function fail(kind: string, detail?: string): never {
@@ -70,6 +74,61 @@ function parseXml(text: string, h: Parameters<typeof scanXml>[1], part: string) 
     throw e;
   }
 }
+
+/**
+ * Most of a part is one run of simple repeated elements (cells, defined names, strings). Reads
+ * text[from, to) — that run — with `fast`, and the rest of the part with `scan`; when `fast`
+ * meets anything it does not know it returns false, `undo` drops what it read, and `scan`
+ * reads the whole part. The fast readers accept only what the scanner reads the same way
+ * (test/sheets/read-fast.test.ts holds them to it): they use a native regular expression
+ * instead of an event per tag, which counts when a batch reads hundreds of workbooks with code
+ * that has not warmed up.
+ */
+function fastOrScan(text: string, from: number, to: number, fast: () => boolean, scan: (xml: string) => void, undo: () => void): 'fast' | 'scanner' {
+  if (from >= 0 && to > from) {
+    if (fast()) {
+      scan(text.slice(0, from) + text.slice(to));
+      return 'fast';
+    }
+    undo();
+  }
+  scan(text);
+  return 'scanner';
+}
+
+/** Runs the sticky `token` over text[from, to); false at a gap, or when `each` says so. */
+function eachToken(token: RegExp, text: string, from: number, to: number, each: (m: RegExpExecArray) => boolean): boolean {
+  token.lastIndex = from;
+  while (token.lastIndex < to) {
+    const m = token.exec(text);
+    if (!m || token.lastIndex > to || !each(m)) return false;
+  }
+  return true;
+}
+
+/** Entities decoded, or null for an unknown one (the scanner then reports it). */
+function decodedOrNull(s: string): string | null {
+  try {
+    return decodeEntities(s);
+  } catch {
+    return null;
+  }
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+/** The last value of ` name="…"` in simple attributes (as XmlAttrs.get answers for them). */
+function simpleAttr(attrs: string, name: string): string | undefined {
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(` ${name}="([^"]*)"`, 'g')));
+  let value: string | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(attrs); m; m = re.exec(attrs)) value = m[1];
+  return value;
+}
+
+/** Simple attributes: ` name="value"`, no prefix, no entity (or the fast readers give up). */
+const SIMPLE_ATTRS = '(?: [A-Za-z]+="[^"<>&]*")*';
 
 function resolveTarget(base: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
@@ -98,7 +157,7 @@ function relationships(zip: ZipReader, part: string): Map<string, { type: string
   return rels;
 }
 
-function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): Workbook {
+function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): Workbook {
   let zip: ZipReader;
   try {
     zip = openZip(bytes, ZIP_LIMITS, inflateRaw);
@@ -115,7 +174,9 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): Workbook {
     const names = new Map<string, string>();
     let nameOpen: string | null = null;
     let nameText = '';
-    parseXml(wbText, {
+    const namesFrom = wbText.indexOf('<definedNames>');
+    const namesTo = namesFrom < 0 ? -1 : wbText.indexOf('</definedNames>', namesFrom);
+    const scanWorkbook = (xml: string) => parseXml(xml, {
       open(name, a, selfClosing) {
         if (name === 'sheet') {
           const rel = rels.get(a.get('r:id') ?? a.get('id') ?? '');
@@ -136,12 +197,24 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw): Workbook {
         }
       },
     }, 'workbook.xml');
+    const fastNames = () =>
+      fast &&
+      eachToken(DEFINED_NAME_TOKEN, wbText, namesFrom + '<definedNames>'.length, namesTo, (m) => {
+        if (m[1] === undefined) return true; // space
+        const value = decodedOrNull(m[2]);
+        if (value === null) return false;
+        if (simpleAttr(m[1], 'localSheetId') === undefined) names.set((simpleAttr(m[1], 'name') ?? '').toUpperCase(), value);
+        return true;
+      });
+    fastOrScan(wbText, namesFrom + '<definedNames>'.length, namesTo, fastNames, scanWorkbook, () => names.clear());
     if (!sheets.length) fail('no-sheets');
     const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
-    const strings = sharedStrings(zip.readText(sstPath));
-    return { zip, sheets, names, strings, budget: { cells: 0 } };
+    const strings = sharedStrings(zip.readText(sstPath), fast);
+    return { zip, sheets, names, strings, budget: { cells: 0 }, fast };
   });
 }
+
+const DEFINED_NAME_TOKEN = new RegExp(`\\s+|<definedName(${SIMPLE_ATTRS})>([^<]*)</definedName>`, 'y');
 
 function zipError(e: unknown): unknown {
   if (!(e instanceof ZipError)) return e;
@@ -158,14 +231,22 @@ function guardZip<T>(fn: () => T): T {
   }
 }
 
-function sharedStrings(text: string | null): string[] {
+/** A plain shared string (rich text and phonetics go to the scanner). */
+const STRING_TOKEN = /\s+|<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
+function sharedStrings(text: string | null, fastAllowed: boolean): string[] {
   const out: string[] = [];
   if (!text) return out;
   let inSi = false;
   let inT = false;
   let inPhonetic = 0;
   let cur = '';
-  parseXml(text, {
+  const add = (s: string) => {
+    out.push(unescCellText(s));
+    if (out.length > READ_LIMITS.maxStrings)
+      throw new XxgkError('XLSX-TOO-LARGE', { what: `${out.length} 个字符串`, limit: `${READ_LIMITS.maxStrings}` });
+  };
+  const scan = (xml: string) => parseXml(xml, {
     open(name, _a, selfClosing) {
       if (name === 'si') {
         inSi = true;
@@ -181,12 +262,22 @@ function sharedStrings(text: string | null): string[] {
       else if (name === 'rPh') inPhonetic--;
       else if (name === 'si') {
         inSi = false;
-        out.push(unescCellText(cur));
-        if (out.length > READ_LIMITS.maxStrings)
-          throw new XxgkError('XLSX-TOO-LARGE', { what: `${out.length} 个字符串`, limit: `${READ_LIMITS.maxStrings}` });
+        add(cur);
       }
     },
   }, 'sharedStrings.xml');
+  const from = text.indexOf('<si>');
+  const last = text.lastIndexOf('</si>');
+  const fast = () =>
+    fastAllowed &&
+    eachToken(STRING_TOKEN, text, from, last + '</si>'.length, (m) => {
+      if (m[1] === undefined) return true; // space
+      const value = decodedOrNull(m[1]);
+      if (value === null) return false;
+      add(value);
+      return true;
+    });
+  fastOrScan(text, from, last < 0 ? -1 : last + '</si>'.length, fast, scan, () => (out.length = 0));
   return out;
 }
 
@@ -207,7 +298,7 @@ const cellKey = (row: number, col: number) => row * MAX_COLUMNS + col;
 function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
   const text = guardZip(() => wb.zip.readText(sheet.path));
   if (text === null) fail('corrupt', `${sheet.name}`);
-  return parseSheet(text, sheet.name, wb.strings, wb.budget);
+  return parseSheet(text, sheet.name, wb.strings, wb.budget, { fast: wb.fast });
 }
 
 /**
@@ -235,21 +326,16 @@ export function parseSheet(text: string, name: string, strings: readonly string[
     if (col > out.maxCol) out.maxCol = col;
   };
   const open = text.indexOf('<sheetData>');
-  const close = open < 0 ? -1 : text.indexOf('</sheetData>', open);
-  if (options.fast !== false && close > open) {
-    const counted = budget.cells;
-    if (fastSheetData(text, open + '<sheetData>'.length, close, budget, put)) {
-      // The rest (views, merges, protection…) through the scanner: its merges, and the same
-      // refusal of malformed XML as a full scan.
-      scanSheet(`${text.slice(0, open)}<sheetData/>${text.slice(close + '</sheetData>'.length)}`, name, budget, put, out.merges);
-      out.readBy = 'fast';
-      return out;
-    }
+  const from = open < 0 ? -1 : open + '<sheetData>'.length;
+  const to = open < 0 ? -1 : text.indexOf('</sheetData>', open);
+  const counted = budget.cells;
+  const fast = () => options.fast !== false && fastSheetData(text, from, to, budget, put);
+  const undo = () => {
     budget.cells = counted;
     out.cells.clear();
     out.maxRow = out.maxCol = -1;
-  }
-  scanSheet(text, name, budget, put, out.merges);
+  };
+  out.readBy = fastOrScan(text, from, to, fast, (xml) => scanSheet(xml, name, budget, put, out.merges), undo);
   return out;
 }
 
@@ -265,7 +351,6 @@ function countCell(budget: { cells: number }) {
  */
 const SHEET_DATA_TOKEN =
   /\s+|<row(?: [A-Za-z]+="[^"<>&]*")* ?\/?>|<\/row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"((?: [A-Za-z]+="[^"<>&]*")*) ?(?:\/>|>(?:<f(?: [A-Za-z]+="[^"<>&]*")*(?:\/>|>[^<]*<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)/y;
-const CELL_TYPE = / t="([^"]*)"/g;
 
 /**
  * Reads the cells of text[from, to) with one native regular expression instead of an event
@@ -274,29 +359,18 @@ const CELL_TYPE = / t="([^"]*)"/g;
  * without an address, an unknown entity — and the caller scans the sheet instead.
  */
 function fastSheetData(text: string, from: number, to: number, budget: { cells: number }, put: (row: number, col: number, type: string, value: string) => void): boolean {
-  SHEET_DATA_TOKEN.lastIndex = from;
-  while (SHEET_DATA_TOKEN.lastIndex < to) {
-    const m = SHEET_DATA_TOKEN.exec(text);
-    if (!m || SHEET_DATA_TOKEN.lastIndex > to) return false;
-    if (m[1] === undefined) continue; // space or a row tag
+  return eachToken(SHEET_DATA_TOKEN, text, from, to, (m) => {
+    if (m[1] === undefined) return true; // space or a row tag
     const attrs = m[2];
     if (attrs.includes(' r=')) return false; // a second address: let the scanner decide
     countCell(budget);
-    const value = m[3];
-    if (!value) continue; // no value, or an empty one
-    let type = 'n';
-    CELL_TYPE.lastIndex = 0;
-    for (let t = CELL_TYPE.exec(attrs); t; t = CELL_TYPE.exec(attrs)) type = t[1];
-    let decoded: string;
-    try {
-      decoded = decodeEntities(value);
-    } catch {
-      return false; // the scanner reports the unknown entity
-    }
+    if (!m[3]) return true; // no value, or an empty one
+    const value = decodedOrNull(m[3]);
+    if (value === null) return false;
     const ref = parseA1(m[1])!;
-    put(ref.row, ref.col, type, decoded);
-  }
-  return true;
+    put(ref.row, ref.col, simpleAttr(attrs, 't') ?? 'n', value);
+    return true;
+  });
 }
 
 /** The XML scanner's way: every element, as any writer may lay it out. */
@@ -522,7 +596,7 @@ function readOurs(wb: Workbook): ReadResult {
 // --- entry point ----------------------------------------------------------------------------
 
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
-  const wb = openWorkbook(bytes, options.inflateRaw);
+  const wb = openWorkbook(bytes, options.inflateRaw, options.fastReaders !== false);
   if (isOurs(wb)) return readOurs(wb);
   // Visible sheets one under another, a blank row between: the importer finds the tables by their labels.
   const grid: CellValue[][] = [];

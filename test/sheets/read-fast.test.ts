@@ -1,17 +1,18 @@
 /**
- * The reader's two ways through a sheet: `sheetData` read by one regular expression (the fast
- * path, for sheets as Excel, LibreOffice and we write them) must give exactly what the XML
- * scanner gives — on our own sheets, on sheets LibreOffice re-saved, and on sheets mutated
- * with everything the fast path does not know (it must then hand over to the scanner).
+ * The reader's two ways through a part: the fast readers (one regular expression over a run
+ * of cells, defined names or shared strings, for parts laid out as Excel, LibreOffice and we
+ * write them) must give exactly what the XML scanner gives — on our own workbooks, on ones
+ * LibreOffice re-saved, and on parts mutated with everything the fast readers do not know
+ * (they must then hand over to the scanner).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { XxgkError, compileSheetPlan, sampleReport, type Report } from '../../src/core';
-import { writeXlsx } from '../../src/xlsx';
+import { readXlsx, writeXlsx } from '../../src/xlsx';
 import { parseSheet } from '../../src/xlsx/read';
 import { arbConsistentReport } from '../support/reports';
 
@@ -41,6 +42,20 @@ const sheetsOf = (bytes: Uint8Array) =>
     .filter(([name]) => name.startsWith('xl/worksheets/'))
     .map(([, data]) => strFromU8(data));
 
+/** The whole workbook read both ways: the same report and issues, or the same error. */
+function expectSameWorkbook(bytes: Uint8Array) {
+  const both = [true, false].map((fastReaders) => {
+    try {
+      const { report, issues, source } = readXlsx(bytes, { fastReaders });
+      return { report, issues, source };
+    } catch (e) {
+      if (e instanceof XxgkError) return { error: [e.code, e.params.kind ?? null, e.params.detail ?? null] };
+      throw e;
+    }
+  });
+  expect(both[0]).toEqual(both[1]);
+}
+
 const withText = (r: Report): Report => ({ ...r, text: { overview: '本年度共收到申请 3 件。\n其中自然人 2 件。', problems: '无' } });
 
 describe('reading sheetData fast', () => {
@@ -49,7 +64,9 @@ describe('reading sheetData fast', () => {
       const reports = fc.sample(arbConsistentReport(formatId), { numRuns: 15, seed: formatId === '2021' ? 31 : 32 });
       for (const report of reports) {
         const raw: Report = { ...report, agency: '某某区<人民政府>&"办公室"', cells: { ...report.cells, [Object.keys(report.cells)[0]]: null } };
-        for (const xml of sheetsOf(writeXlsx(compileSheetPlan(formatId, { report: withText(raw) })))) expect(expectSameBothWays(xml)).toBe('fast');
+        const bytes = writeXlsx(compileSheetPlan(formatId, { report: withText(raw) }));
+        for (const xml of sheetsOf(bytes)) expect(expectSameBothWays(xml)).toBe('fast');
+        expectSameWorkbook(bytes);
       }
     }
   });
@@ -60,7 +77,9 @@ describe('reading sheetData fast', () => {
     writeFileSync(join(dir, 'in.xlsx'), writeXlsx(compileSheetPlan(report.format, { report: withText(report) })));
     const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { encoding: 'utf8', timeout: 170000 });
     expect(r.status).toBe(0);
-    const sheets = sheetsOf(readFileSync(join(dir, 'out', 'in.xlsx')));
+    const resaved = readFileSync(join(dir, 'out', 'in.xlsx'));
+    expectSameWorkbook(resaved);
+    const sheets = sheetsOf(resaved);
     expect(sheets.length).toBeGreaterThanOrEqual(5);
     const ways = sheets.map(expectSameBothWays);
     expect(ways).toContain('fast');
@@ -87,5 +106,27 @@ describe('reading sheetData fast', () => {
       { numRuns: 3000, seed: 33 },
     );
     expect(fallbacks).toBeGreaterThan(1000);
+  });
+
+  it('reads defined names and shared strings the same both ways, whatever is inserted among them', () => {
+    const report = sampleReport();
+    const files = unzipSync(writeXlsx(compileSheetPlan(report.format, { report: withText(report) })));
+    const pieces = [
+      ' ', '\n', '<!-- x -->', '&amp;', '&bogus;', 'x:', ' localSheetId="0"', ' name="OTHER"', ' hidden="1"', '<definedName name="A">B!$A$1</definedName>',
+      '<si><t>新</t></si>', '<si><r><t>a</t></r><r><t>b</t></r></si>', '<rPh><t>ふ</t></rPh>', '<t/>', '<', '>', '"', '<![CDATA[z]]>',
+    ];
+    for (const part of ['xl/workbook.xml', 'xl/sharedStrings.xml']) {
+      const xml = strFromU8(files[part]);
+      const from = part.endsWith('workbook.xml') ? xml.indexOf('<definedNames>') : xml.indexOf('<si>');
+      const to = part.endsWith('workbook.xml') ? xml.indexOf('</definedNames>') + 15 : xml.lastIndexOf('</si>') + 5;
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.integer({ min: from, max: to }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 3 }), (edits) => {
+          let edited = xml;
+          for (const [at, piece] of [...edits].sort((a, b) => b[0] - a[0])) edited = edited.slice(0, at) + piece + edited.slice(at);
+          expectSameWorkbook(zipSync({ ...(files as Zippable), [part]: strToU8(edited) }));
+        }),
+        { numRuns: 400, seed: part.length },
+      );
+    }
   });
 });
