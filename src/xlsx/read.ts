@@ -55,7 +55,7 @@ interface SheetEntry {
 interface Workbook {
   zip: ZipReader;
   sheets: SheetEntry[];
-  names: Map<string, string>;
+  names: ReadonlyMap<string, string>;
   strings: string[];
   budget: { cells: number };
   /** Whether the fast readers may be used (see fastOrScan); false only in tests. */
@@ -171,7 +171,9 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): 
     if (wbText === null) fail('no-workbook');
     const rels = relationships(zip, main);
     const sheets: SheetEntry[] = [];
-    const names = new Map<string, string>();
+    const built = new Map<string, string>();
+    let names: ReadonlyMap<string, string> = built;
+    let namesOutside = false; // a definedName outside the <definedNames> block read fast
     let nameOpen: string | null = null;
     let nameText = '';
     const namesFrom = wbText.indexOf('<definedNames>');
@@ -192,7 +194,8 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): 
       },
       close(name) {
         if (name === 'definedName' && nameOpen !== null) {
-          names.set(nameOpen.toUpperCase(), nameText);
+          built.set(nameOpen.toUpperCase(), nameText);
+          namesOutside = true;
           nameOpen = null;
         }
       },
@@ -203,10 +206,19 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): 
         if (m[1] === undefined) return true; // space
         const value = decodedOrNull(m[2]);
         if (value === null) return false;
-        if (simpleAttr(m[1], 'localSheetId') === undefined) names.set((simpleAttr(m[1], 'name') ?? '').toUpperCase(), value);
+        if (simpleAttr(m[1], 'localSheetId') === undefined) built.set((simpleAttr(m[1], 'name') ?? '').toUpperCase(), value);
         return true;
       });
-    fastOrScan(wbText, namesFrom + '<definedNames>'.length, namesTo, fastNames, scanWorkbook, () => names.clear());
+    const from = namesFrom + '<definedNames>'.length;
+    const section = fast && namesFrom >= 0 && namesTo > from ? wbText.slice(from, namesTo) : null;
+    if (section !== null && section === lastNameTable.section) {
+      // The same names as the previous workbook (every workbook we write names the same places).
+      names = lastNameTable.names;
+      scanWorkbook(wbText.slice(0, from) + wbText.slice(namesTo));
+    } else {
+      const way = fastOrScan(wbText, from, namesTo, fastNames, scanWorkbook, () => built.clear());
+      if (section !== null && way === 'fast' && !namesOutside) lastNameTable = { section, names: built };
+    }
     if (!sheets.length) fail('no-sheets');
     const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
     const strings = sharedStrings(zip.readText(sstPath), fast);
@@ -215,6 +227,12 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): 
 }
 
 const DEFINED_NAME_TOKEN = new RegExp(`\\s+|<definedName(${SIMPLE_ATTRS})>([^<]*)</definedName>`, 'y');
+
+/**
+ * The name table of the last workbook read, by the exact text of its <definedNames> block.
+ * Shared, so never changed once built (readers only look names up).
+ */
+let lastNameTable: { section: string | null; names: ReadonlyMap<string, string> } = { section: null, names: new Map() };
 
 function zipError(e: unknown): unknown {
   if (!(e instanceof ZipError)) return e;
@@ -475,6 +493,24 @@ type SheetRef = Readonly<{ sheet: string; top: number; left: number; bottom: num
  */
 const refCache = new Map<string, SheetRef | null>();
 
+/** Where each input cell of a format is, by a name table: worked out once per table (tables are shared, see lastNameTable). */
+const placesByTable = new WeakMap<ReadonlyMap<string, string>, Map<FormatId, { id: string; name: string; ref: SheetRef | null }[]>>();
+
+function inputPlaces(names: ReadonlyMap<string, string>, format: FormatId) {
+  let byFormat = placesByTable.get(names);
+  if (!byFormat) placesByTable.set(names, (byFormat = new Map()));
+  let places = byFormat.get(format);
+  if (!places) {
+    places = getFormat(format).cells.filter((c) => c.role === 'input').map((c) => {
+      const name = cellDefinedName(c.id);
+      const ref = names.get(name.toUpperCase());
+      return { id: c.id, name, ref: ref ? parseRef(ref) : null };
+    });
+    byFormat.set(format, places);
+  }
+  return places;
+}
+
 /** 'Sheet name'!$B$5 or Sheet!$A$1:$A$3 → sheet and rectangle. */
 function parseRef(ref: string): SheetRef | null {
   let parsed = refCache.get(ref);
@@ -534,35 +570,27 @@ function readOurs(wb: Workbook): ReadResult {
   const meta = readMetadata(wb, sheetCells);
   if (!isFormatId(meta.format)) throw new XxgkError('XLSX-DAMAGED', { missing: ['格式信息（隐藏工作表 _xxgk）'] });
   const format: FormatId = meta.format;
-  const f = getFormat(format);
   const missing: string[] = [];
   const issues: ImportIssue[] = [];
   const cells: Report['cells'] = {};
   const raw: Record<string, string> = {};
-  const lookup = (name: string) => {
-    const ref = wb.names.get(name.toUpperCase());
-    const where = ref ? parseRef(ref) : null;
-    const sheet = where ? sheetCells(where.sheet) : null;
-    if (!where || !sheet) {
-      missing.push(where ? `工作表「${where.sheet}」` : `名称 ${name}`);
-      return null;
+  for (const place of inputPlaces(wb.names, format)) {
+    const sheet = place.ref ? sheetCells(place.ref.sheet) : null;
+    if (!place.ref || !sheet) {
+      missing.push(place.ref ? `工作表「${place.ref.sheet}」` : `名称 ${place.name}`);
+      continue;
     }
-    return { where, sheet };
-  };
-  for (const c of f.cells) {
-    if (c.role !== 'input') continue;
-    const found = lookup(cellDefinedName(c.id));
-    if (!found) continue;
-    const v = found.sheet.cells.get(cellKey(found.where.top, found.where.left)) ?? null;
-    if (typeof v === 'number' || v === null) cells[c.id] = v;
+    const id = place.id;
+    const v = sheet.cells.get(cellKey(place.ref.top, place.ref.left)) ?? null;
+    if (typeof v === 'number' || v === null) cells[id] = v;
     else {
       // Text in an input cell (a host without validation): a plain number is used, anything else kept as raw.
       const n = /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-      cells[c.id] = Number.isFinite(n) ? n : null;
-      raw[c.id] = v;
+      cells[id] = Number.isFinite(n) ? n : null;
+      raw[id] = v;
       const code: IssueCode = Number.isFinite(n) ? 'TEXT-IN-CELL' : 'TEXT-IN-NUMBER';
       issues.push({
-        code, cells: [c.id], severity: Number.isFinite(n) ? 'info' : 'error', text: v,
+        code, cells: [id], severity: Number.isFinite(n) ? 'info' : 'error', text: v,
         ...(Number.isFinite(n) ? { readAs: String(n) } : {}),
       });
     }
