@@ -200,25 +200,22 @@ function openWorkbook(bytes: Uint8Array, inflateRaw?: InflateRaw, fast = true): 
         }
       },
     }, 'workbook.xml');
+    const from = namesFrom + '<definedNames>'.length;
     const fastNames = () =>
       fast &&
-      eachToken(DEFINED_NAME_TOKEN, wbText, namesFrom + '<definedNames>'.length, namesTo, (m) => {
+      eachToken(DEFINED_NAME_TOKEN, wbText, from, namesTo, (m) => {
         if (m[1] === undefined) return true; // space
         const value = decodedOrNull(m[2]);
         if (value === null) return false;
         if (simpleAttr(m[1], 'localSheetId') === undefined) built.set((simpleAttr(m[1], 'name') ?? '').toUpperCase(), value);
         return true;
       });
-    const from = namesFrom + '<definedNames>'.length;
     const section = fast && namesFrom >= 0 && namesTo > from ? wbText.slice(from, namesTo) : null;
-    if (section !== null && section === lastNameTable.section) {
-      // The same names as the previous workbook (every workbook we write names the same places).
-      names = lastNameTable.names;
-      scanWorkbook(wbText.slice(0, from) + wbText.slice(namesTo));
-    } else {
-      const way = fastOrScan(wbText, from, namesTo, fastNames, scanWorkbook, () => built.clear());
-      if (section !== null && way === 'fast' && !namesOutside) lastNameTable = { section, names: built };
-    }
+    // The same names as the previous workbook (every workbook we write names the same places): no need to read them.
+    const same = section !== null && section === lastNameTable.section;
+    const way = fastOrScan(wbText, from, namesTo, same ? () => true : fastNames, scanWorkbook, () => built.clear());
+    if (same) names = lastNameTable.names;
+    else if (section !== null && way === 'fast' && !namesOutside) lastNameTable = { section, names: built };
     if (!sheets.length) fail('no-sheets');
     const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
     const strings = sharedStrings(zip.readText(sstPath), fast);
@@ -367,8 +364,10 @@ function countCell(budget: { cells: number }) {
  * addressed by its first attribute `r`, with simple attributes, an optional formula and an
  * optional value. Sticky: anything else stops the fast read.
  */
-const SHEET_DATA_TOKEN =
-  /\s+|<row(?: [A-Za-z]+="[^"<>&]*")* ?\/?>|<\/row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"((?: [A-Za-z]+="[^"<>&]*")*) ?(?:\/>|>(?:<f(?: [A-Za-z]+="[^"<>&]*")*(?:\/>|>[^<]*<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+const SHEET_DATA_TOKEN = new RegExp(
+  `\\s+|<row${SIMPLE_ATTRS} ?/?>|</row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(${SIMPLE_ATTRS}) ?(?:/>|>(?:<f${SIMPLE_ATTRS}(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>)?</c>)`,
+  'y',
+);
 
 /**
  * Reads the cells of text[from, to) with one native regular expression instead of an event
