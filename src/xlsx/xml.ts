@@ -111,18 +111,18 @@ class TagAttrs implements XmlAttrs {
     const { xml, span } = this;
     let exact = -1;
     let local = -1;
-    let localEnd = -1;
+    let end = -1;
     for (let p = this.from; (p = nextAttr(xml, p, this.to, span)) >= 0; ) {
       if (span.nameEnd - span.nameStart === name.length && xml.startsWith(name, span.nameStart)) {
         exact = span.valueStart;
-        localEnd = span.valueEnd;
+        end = span.valueEnd;
       } else if (exact < 0 && local < 0 && span.colon >= 0 && span.nameEnd - span.colon - 1 === name.length && xml.startsWith(name, span.colon + 1)) {
         local = span.valueStart;
-        localEnd = span.valueEnd;
+        end = span.valueEnd;
       }
     }
     const start = exact >= 0 ? exact : local;
-    return start < 0 ? undefined : decodeEntities(xml.slice(start, localEnd));
+    return start < 0 ? undefined : decodeEntities(xml.slice(start, end));
   }
 
   all(): Record<string, string> {
