@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium libreoffice-calc fonts-noto-cjk poppler-utils fontconfig)
+packages=(chromium libreoffice-calc libreoffice-writer fonts-noto-cjk poppler-utils fontconfig python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -4,90 +4,27 @@
  * check and selection, paste import of the seed, summary, export read back with readXlsx.
  * Screenshots go to docs/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { getFormat, sheetTotals, type Report } from '../../src/core';
 import { readGrids, readXlsx } from '../../src/xlsx';
-import { REPO_ROOT, FIXTURES } from '../support/paths';
+import { FIXTURES } from '../support/paths';
+import { SHOTS, startE2e, type E2eSession } from './support';
 
 jest.setTimeout(600_000);
 
-const DIST = resolve(REPO_ROOT, 'dist');
-const SHOTS = resolve(REPO_ROOT, 'docs', 'screenshots');
 const SEED = resolve(FIXTURES, 'seed-2022');
-const CHROMIUM = '/usr/bin/chromium';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ with webpack (production) unless it is newer than every source file. */
-function ensureBuild() {
-  const page = resolve(DIST, 'taskpane.html');
-  const config = ['webpack.config.js', 'webpack.standalone.js'].map((f) => resolve(REPO_ROOT, f)).find(existsSync);
-  if (!config) throw new Error('webpack.config.js is missing: the standalone page cannot be built');
-  const sources = Math.max(newestMtime(resolve(REPO_ROOT, 'src')), statSync(config).mtimeMs);
-  if (existsSync(page) && statSync(page).mtimeMs > sources) return;
-  execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--config', config], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
-    timeout: 480_000,
-  });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.ico': 'image/x-icon',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = resolve(root, `.${path === '/' ? '/taskpane.html' : path}`);
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-let server: Server;
+let session: E2eSession;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
 let url: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuild();
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serve(DIST);
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
-  profile = mkdtempSync(join(tmpdir(), 'xxgk-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  session = await startE2e();
+  ({ context, url } = session);
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(url);
@@ -96,9 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok(null)));
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await session?.close();
 });
 
 const pane = () => page.getByRole('complementary', { name: '政府信息公开年报助手' });
