@@ -3,7 +3,11 @@
  * and the ribbon's function file (src/commands), with the manifest, the icons and a local copy
  * of office.js (from the npm package @microsoft/office-js, so nothing is fetched from a CDN).
  *
- *   npm run build:web   production build into dist/
+ *   npm run build:web   production build into dist/ (with the one-file offline page 年报助手.html
+ *                       and the help page; the manifest stays the development one)
+ *   npm run build:web -- --env publicUrl=https://服务器/目录/ [--env supportContact=…]
+ *                       the same for an office's own server: dist/manifest.xml points there
+ *                       (see docs/deploy.md)
  *   npm start           dev server on https://localhost:3000 with office-addin-dev-certs when
  *                       certificates can be obtained; otherwise http://localhost:3000 (enough
  *                       for the standalone page and the browser tests, not for Office).
@@ -11,6 +15,9 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { normalizePublicUrl, renderHelpPage, rewriteManifest } = require('./scripts/deploy-manifest');
+const { OneFilePagePlugin } = require('./scripts/one-file-page-plugin');
+const { version: VERSION } = require('./package.json');
 
 const PORT = 3000;
 const DIST = path.resolve(__dirname, 'dist');
@@ -37,6 +44,9 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = env.outDir ? path.resolve(__dirname, env.outDir) : DIST;
   const serving = !!process.env.WEBPACK_SERVE;
   const https = serving ? await httpsOptions() : null;
+  // --env publicUrl=… : the deployed manifest (checked here, so a bad address stops the build at once).
+  const publicUrl = env.publicUrl ? normalizePublicUrl(env.publicUrl) : null;
+  const supportContact = typeof env.supportContact === 'string' ? env.supportContact : '';
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
@@ -49,6 +59,9 @@ module.exports = async (env = {}, argv = {}) => {
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
+      // Chunks load relative to the page (they sit beside it): the same as 'auto' for taskpane.html,
+      // and it also works for the one-file page, whose inline scripts have no address to start from.
+      publicPath: '',
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -74,10 +87,17 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            ...(publicUrl ? { transform: (xml) => rewriteManifest(xml.toString('utf8'), { publicUrl, version: VERSION }) } : {}),
+          },
+          { from: 'src/help/help.html', to: 'help.html', transform: (html) => renderHelpPage(html.toString('utf8'), { publicUrl, version: VERSION, supportContact }) },
           { from: OFFICE_JS, to: 'office', globOptions: { ignore: OFFICE_JS_SKIP } },
         ],
       }),
+      // The standalone page as one file for offices without a server (WPS, no Node.js): production only.
+      ...(dev ? [] : [new OneFilePagePlugin({ filename: '年报助手.html', page: 'taskpane.html', entry: 'taskpane', skipChunks: ['office'] })]),
     ],
     performance: { hints: false },
     devServer: {

@@ -1,12 +1,19 @@
 /**
- * What a typed cell text means. A plain number becomes the value; empty text is blank (null);
- * anything else stays as typed in `raw` with a null value, so the user sees a finding and
- * nothing is silently changed (no 「１２」→12, no 「减4」→-4 guessing here: that is the importer's job).
+ * What a typed cell text means. A plain number becomes the value; empty text is blank (null).
+ * A number the importer also reads — full-width digits 「１２」, thousands separators 「1,234」 —
+ * becomes its value too, flagged `normalized` so the grid can say how it was read (the text
+ * itself stays as typed). Anything else stays as typed in `raw` with a null value, so the user
+ * sees a finding and nothing is silently changed: no 「减4」→-4 or 「5件」→5 guessing in a cell,
+ * and placeholders such as 「无」「/」 are not turned into blanks.
  */
+import { readValue } from '../core/import/normalize';
+
 export interface CellReading {
   value: number | null;
-  /** The text as typed, when it is not a plain number (empty text is not kept). */
+  /** The text as typed, when it is not a number (empty text is not kept). */
   raw?: string;
+  /** Read as a number only after normalising (full-width digits, separators, inner spaces). */
+  normalized?: true;
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -18,6 +25,14 @@ export function readCellText(text: string): CellReading {
     const value = Number(trimmed);
     if (Number.isFinite(value)) return { value };
   }
+  return readAsImporterDoes(text);
+}
+
+/** The importer's reading (src/core/import/normalize.ts), limited to undecorated numbers. */
+function readAsImporterDoes(text: string): CellReading {
+  const read = readValue(text);
+  if (read.kind === 'number' && !read.decorated && read.unit === null && Number.isFinite(read.value))
+    return { value: read.value, normalized: true };
   return { value: null, raw: text };
 }
 

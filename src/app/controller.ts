@@ -5,15 +5,17 @@
  */
 // Deep imports (not '../core'): the core's index also carries the importer and the narrative
 // writer, which the pane loads on demand to keep its first download small.
+import { undecidedBlanks } from '../core/blank-cells';
 import { check, summarize, type CheckResult, type CheckSummary } from '../core/check';
 import { findCell, formatIdForYear, getFormat, type FormatId } from '../core/formats';
 import type { Report } from '../core/report';
+import { blankReport } from '../core/report';
 import { sampleReport } from '../core/sample';
 import { sheetTotals } from '../core/sheetplan/compile';
 import type { SheetPlan } from '../core/sheetplan/types';
 import type { ReportHost } from '../host/types';
 import { describeError, type PaneError } from './errors';
-import { exportFileName, withCheckSheet, withTypedTexts } from './export-plan';
+import { exportFileName, formatCheckTime, withCheckSheet, withTypedTexts } from './export-plan';
 import { buildFindings, textCells, type FindingGroup } from './findings';
 import { APP_TEXT } from '../taskpane/strings.zh-CN';
 
@@ -23,6 +25,9 @@ export interface ImportIssueView {
   severity: 'error' | 'warning' | 'info';
   message: string;
   cells: string[];
+  /** Where in the pasted text (1-based), when the importer knows it: the pane highlights that line. */
+  line?: number;
+  column?: number;
 }
 
 export interface SummarySection {
@@ -54,7 +59,26 @@ export interface PaneDeps {
   defaultYear?: number;
 }
 
-export type Notice = { intent: 'success' | 'info' | 'warning'; title: string; message: string };
+export type Notice = {
+  intent: 'success' | 'info' | 'warning';
+  title: string;
+  message: string;
+  /** The notice offers 「撤销」: the action it reports can be undone (controller.undo). */
+  undoable?: boolean;
+};
+
+/** What a pending question is about (the dialog's wording comes with it). */
+export type ConfirmKind = 'sample' | 'import' | 'new' | 'year' | 'blanksAsZero' | 'open';
+
+/** An action waiting for the user's yes (a dialog): what it does and what it replaces. */
+export interface Confirmation {
+  kind: ConfirmKind;
+  title: string;
+  message: string;
+  /** Cells the action writes, by id (「空白按 0 处理」 lists them in the form's words). */
+  cells: string[];
+  confirmLabel: string;
+}
 
 export interface PaneState {
   /** loading: first read running; empty: no report sheets yet; ready: a report is shown. */
@@ -73,6 +97,10 @@ export interface PaneState {
   notice: Notice | null;
   /** Last year's report (「上年报告」), when the user gave one: X-CARRY and X-INFORCE run. */
   lastYear: { report: Report; fileName: string } | null;
+  /** Input cells left blank (not text) that leave rules undecided: what 「空白按 0 处理」 fills. */
+  blankCells: string[];
+  /** An action waiting for the user's answer (shown as a dialog), null when none. */
+  confirm: Confirmation | null;
 }
 
 export interface ImportPreview {
@@ -81,17 +109,29 @@ export interface ImportPreview {
   issues: ImportIssueView[];
   /** Numbers that will be written into input cells. */
   writes: Record<string, number>;
-  /** Cells the import found blank: not written, their current values stay. */
+  /** Cells the paste has blank: blank after a replacing import, kept as they are with 「只更新粘贴的单元格」. */
   blanks: string[];
+  /** Input cells of the format the paste does not have at all (blank after a replacing import). */
+  missing: string[];
   /**
    * Values that are not written: totals whose pasted value differs from what the sheet will
    * compute, and cells outside this format.
    */
   notWritten: { cellId: string; value: number; why: 'total' | 'otherFormat' }[];
-  /** Pasted totals equal to what the sheet computes (not written either: the sheet computes them). */
+  /** Pasted totals equal to the sum of their pasted parts (not written either: the sheet computes them). */
   totalsAgreeing: number;
+  /** Pasted totals some of whose parts the paste left blank: they cannot be compared (not a difference). */
+  totalsNotComparable: string[];
   /** The sheets will be set to this year (and agency) before writing, when they differ. */
   retitle: { year: number | null; agency: string | null } | null;
+  /** Filled input cells of the report now (numbers or text): what a replacing import replaces. */
+  replacing: number;
+}
+
+/** How an import is written: 「只更新粘贴的单元格」 keeps cells the paste has not; a year the paste lacked. */
+export interface ApplyImportOptions {
+  onlyPasted?: boolean;
+  year?: number | null;
 }
 
 const EMPTY_SUMMARY: CheckSummary = { errors: 0, warnings: 0, undecided: 0, passed: 0 };
@@ -100,7 +140,13 @@ export class PaneController {
   private state: PaneState = {
     phase: 'loading', report: null, result: null, checkedAt: null, groups: [], summary: EMPTY_SUMMARY,
     textErrors: 0, includeUndecided: false, busy: null, error: null, notice: null, lastYear: null,
+    blankCells: [], confirm: null,
   };
+  /** The action behind `state.confirm`, run on the user's yes; `answer` settles the asking call. */
+  private pending: { run: () => Promise<boolean>; answer: (done: boolean) => void } | null = null;
+  /** The report as it was before the last replacing action: 「撤销」 writes it back. */
+  private undoSnapshot: Report | null = null;
+  private restoredShown = false;
   private readonly listeners = new Set<() => void>();
   private unsubscribeHost: (() => void) | null = null;
   private refreshRun = 0;
@@ -127,6 +173,11 @@ export class PaneController {
   async start(): Promise<void> {
     if (!this.unsubscribeHost) this.unsubscribeHost = this.deps.host.onUserChange(() => void this.refresh());
     await this.refresh();
+    const restored = this.deps.host.restored;
+    if (restored && !this.restoredShown && !this.state.error) {
+      this.restoredShown = true; // said once, not on every remount
+      this.set({ notice: { intent: 'info', title: APP_TEXT.restored.title, message: APP_TEXT.restored.message(formatCheckTime(restored.savedAt)) } });
+    }
   }
 
   stop() {
@@ -135,7 +186,10 @@ export class PaneController {
   }
 
   dismissError = () => this.set({ error: null });
-  dismissNotice = () => this.set({ notice: null });
+  dismissNotice = () => {
+    if (this.state.notice?.undoable) this.undoSnapshot = null;
+    this.set({ notice: null });
+  };
   notify = (notice: Notice) => this.set({ notice });
 
   /** Shows an error that happened outside the controller (e.g. the Excel adapter failing to start). */
@@ -154,7 +208,7 @@ export class PaneController {
       const report = await this.deps.host.readReport();
       if (run !== this.refreshRun) return; // a newer read is under way
       if (!report) {
-        this.set({ phase: 'empty', report: null, result: null, groups: [], summary: EMPTY_SUMMARY, textErrors: 0, checkedAt: null });
+        this.set({ phase: 'empty', report: null, result: null, groups: [], summary: EMPTY_SUMMARY, textErrors: 0, checkedAt: null, blankCells: [] });
         return;
       }
       this.apply(report);
@@ -173,6 +227,7 @@ export class PaneController {
       groups: buildFindings(result, { includeUndecided: this.state.includeUndecided }),
       summary: summarize(result.outcomes),
       textErrors: textCells(report).length,
+      blankCells: blankInputCells(report, result),
     });
   }
 
@@ -227,7 +282,112 @@ export class PaneController {
     return this.deps.defaultYear ?? this.deps.clock().getFullYear() - 1;
   }
 
-  /** Creates (or refreshes) the report sheets for a year and agency; entered values are kept. */
+  /** True when the report holds anything typed (a number or text in an input cell). */
+  hasData(): boolean {
+    return filledInputs(this.state.report) > 0;
+  }
+
+  /** The user said yes to the pending question: run its action. */
+  confirmPending = async (): Promise<boolean> => {
+    const pending = this.pending;
+    this.pending = null;
+    this.set({ confirm: null });
+    if (!pending) return false;
+    const done = await pending.run();
+    pending.answer(done);
+    return done;
+  };
+
+  /** The user said no: nothing happens. */
+  cancelPending = () => {
+    const pending = this.pending;
+    this.pending = null;
+    this.set({ confirm: null });
+    pending?.answer(false);
+  };
+
+  /**
+   * Runs `action` now when nothing typed would be replaced (or the user already agreed), else asks
+   * first: the question goes to state (a dialog) and the action waits for confirmPending. Resolves
+   * with the action's result once done, or false when the user said no.
+   */
+  private askFirst(question: Omit<Confirmation, 'cells'> & { cells?: string[] }, action: () => Promise<boolean>, mustAsk = false): Promise<boolean> {
+    if (!mustAsk && !this.hasData()) return action();
+    this.pending?.answer(false); // a newer question replaces an unanswered one
+    return new Promise((answer) => {
+      this.pending = { run: action, answer };
+      this.set({ confirm: { cells: [], ...question } });
+    });
+  }
+
+  /** 「撤销」: writes back the report as it was before the last replacing action. */
+  async undo(): Promise<boolean> {
+    const snapshot = this.undoSnapshot;
+    if (!snapshot) return false;
+    this.undoSnapshot = null;
+    this.set({ busy: APP_TEXT.busy.undo, error: null, notice: null });
+    try {
+      await this.replaceReport(snapshot);
+      await this.refresh();
+      this.set({ busy: null, notice: { intent: 'info', title: APP_TEXT.undo.title, message: APP_TEXT.undo.message } });
+      return true;
+    } catch (e) {
+      this.undoSnapshot = snapshot;
+      this.fail(e, APP_TEXT.doing.undo);
+      return false;
+    }
+  }
+
+  /**
+   * Runs a replacing action: keeps the report as it is for 「撤销」, then reports success as an
+   * undoable notice. `run` returns the notice to show (or throws).
+   */
+  private async replacing(busy: string, doing: string, run: () => Promise<Omit<Notice, 'undoable'>>): Promise<boolean> {
+    this.set({ busy, error: null, notice: null });
+    try {
+      const before = this.state.phase === 'ready' ? await this.deps.host.readReport() : null;
+      const notice = await run();
+      await this.refresh();
+      this.undoSnapshot = before;
+      this.set({ busy: null, notice: { ...notice, undoable: before !== null } });
+      return true;
+    } catch (e) {
+      this.fail(e, doing);
+      await this.refresh().catch(() => undefined);
+      return false;
+    }
+  }
+
+  /**
+   * Puts `target` in place of the report wholesale: every input cell takes its value (blank where it
+   * has none; text typed into a number cell comes back as text where the host can hold it).
+   */
+  private async replaceReport(target: Report): Promise<void> {
+    const host = this.deps.host;
+    const plan = withTypedTexts(
+      this.deps.compilePlan(target.format, { report: inputsOnly(target), year: target.year, agency: target.agency }),
+      target,
+    );
+    if (host.reset) return host.reset(plan);
+    // No wholesale replace on this host: refresh the sheets, then write every input that differs.
+    await host.generate(plan);
+    const now = await host.readReport();
+    const writes: Record<string, number | null> = {};
+    for (const c of getFormat(target.format).cells) {
+      if (c.role !== 'input') continue;
+      const want = target.cells[c.id] ?? null;
+      if (want === null && target.raw?.[c.id]?.trim()) continue; // text cannot be written as a number here
+      const have = now?.cells[c.id] ?? null;
+      if (want !== have || (want === null && now?.raw?.[c.id])) writes[c.id] = want;
+    }
+    if (Object.keys(writes).length) await host.writeCells(writes);
+  }
+
+  /**
+   * Creates (or refreshes) the report sheets for a year and agency; entered values are kept. On the
+   * page a year of the other format rebuilds the tables, keeping every cell both formats have (asked
+   * first, undoable); in Excel that needs a new workbook.
+   */
   async generate(year: number, agency: string | null): Promise<boolean> {
     let formatId: FormatId;
     try {
@@ -237,23 +397,35 @@ export class PaneController {
       return false;
     }
     const current = this.state.report;
+    const name = agency?.trim() || null;
     if (current && current.format !== formatId) {
-      this.set({ error: { title: `${APP_TEXT.doing.generate}失败`, message: APP_TEXT.formatChange(current.format, formatId) } });
-      return false;
+      if (this.deps.host.kind === 'excel') {
+        this.set({ error: { title: `${APP_TEXT.doing.generate}失败`, message: APP_TEXT.formatChange(current.format, formatId) } });
+        return false;
+      }
+      const carried = carryOver(current, formatId, year, name);
+      const dropped = filledInputs(current) - filledInputs(carried);
+      const t = APP_TEXT.confirm.year;
+      return this.askFirst(
+        { kind: 'year', title: t.title(year), message: t.formatChange(current.format, formatId, dropped), confirmLabel: t.confirm },
+        () => this.replacing(APP_TEXT.busy.generate, APP_TEXT.doing.generate, async () => {
+          await this.replaceReport(carried);
+          return { intent: dropped ? 'warning' : 'success', title: APP_TEXT.generated.title, message: APP_TEXT.generated.rebuilt(year, formatId, dropped) };
+        }),
+      );
+    }
+    if (current && current.year !== null && current.year !== year) {
+      const t = APP_TEXT.confirm.year;
+      return this.askFirst(
+        { kind: 'year', title: t.title(year), message: t.sameFormat(current.year, year), confirmLabel: t.confirm },
+        () => this.replacing(APP_TEXT.busy.generate, APP_TEXT.doing.generate, () => this.generateSheets(formatId, year, name)),
+      );
     }
     this.set({ busy: APP_TEXT.busy.generate, error: null, notice: null });
     try {
-      await this.deps.host.generate(this.deps.compilePlan(formatId, { year, agency: agency?.trim() || null }));
+      const notice = await this.generateSheets(formatId, year, name);
       await this.refresh();
-      const news = this.deps.host.lastNotices ?? [];
-      this.set({
-        busy: null,
-        notice: {
-          intent: news.length ? 'warning' : 'success',
-          title: APP_TEXT.generated.title,
-          message: [APP_TEXT.generated.message(year), ...news].join(' '),
-        },
-      });
+      this.set({ busy: null, notice });
       return true;
     } catch (e) {
       this.fail(e, APP_TEXT.doing.generate);
@@ -261,18 +433,94 @@ export class PaneController {
     }
   }
 
-  /** Loads the embedded sample (the seed's figures): sheets for its year, then its inputs. */
-  async loadSample(): Promise<void> {
-    const sample = sampleReport();
-    this.set({ busy: APP_TEXT.busy.sample, error: null, notice: null });
+  private async generateSheets(formatId: FormatId, year: number, agency: string | null): Promise<Notice> {
+    await this.deps.host.generate(this.deps.compilePlan(formatId, { year, agency }));
+    const news = this.deps.host.lastNotices ?? [];
+    return {
+      intent: news.length ? 'warning' : 'success',
+      title: APP_TEXT.generated.title,
+      message: [APP_TEXT.generated.message(year), ...news].join(' '),
+    };
+  }
+
+  /** 「新建」: a clean report for the year (every input blank); asked first when there is data, undoable. */
+  async newReport(year: number, agency: string | null = null, options: { confirmed?: boolean } = {}): Promise<boolean> {
+    let formatId: FormatId;
     try {
-      await this.deps.host.generate(this.deps.compilePlan(sample.format, { year: sample.year, agency: sample.agency }));
-      await this.deps.host.writeCells(inputValues(sample));
-      await this.refresh();
-      this.set({ busy: null, notice: { intent: 'success', title: APP_TEXT.sample.title, message: APP_TEXT.sample.message } });
+      formatId = formatIdForYear(year);
     } catch (e) {
-      this.fail(e, APP_TEXT.doing.sample);
+      this.fail(e, APP_TEXT.doing.newReport);
+      return false;
     }
+    const current = this.state.report;
+    if (this.deps.host.kind === 'excel' && current && current.format !== formatId) {
+      this.set({ error: { title: `${APP_TEXT.doing.newReport}失败`, message: APP_TEXT.formatChange(current.format, formatId) } });
+      return false;
+    }
+    const run = () =>
+      this.replacing(APP_TEXT.busy.newReport, APP_TEXT.doing.newReport, async () => {
+        await this.replaceReport(blankReport(formatId, year, agency?.trim() || null));
+        return { intent: 'success', title: APP_TEXT.newReport.title, message: APP_TEXT.newReport.message(year) };
+      });
+    if (options.confirmed) return run();
+    const t = APP_TEXT.confirm.newReport;
+    return this.askFirst({ kind: 'new', title: t.title, message: t.message(filledInputs(current)), confirmLabel: t.confirm }, run);
+  }
+
+  /** Loads the embedded sample (the seed's figures) in place of the report: asked first when there is data, undoable. */
+  async loadSample(): Promise<boolean> {
+    const t = APP_TEXT.confirm.sample;
+    return this.askFirst(
+      { kind: 'sample', title: t.title, message: t.message(filledInputs(this.state.report)), confirmLabel: t.confirm },
+      () => this.replacing(APP_TEXT.busy.sample, APP_TEXT.doing.sample, async () => {
+        await this.replaceReport(sampleReport());
+        return { intent: 'success', title: APP_TEXT.sample.title, message: APP_TEXT.sample.message };
+      }),
+    );
+  }
+
+  /** 「空白按 0 处理」: writes 0 into every blank input cell that leaves a rule undecided (asked, listing them; undoable). */
+  async blanksAsZero(): Promise<boolean> {
+    const cells = this.state.blankCells;
+    if (!cells.length) return false;
+    const t = APP_TEXT.confirm.blanksAsZero;
+    return this.askFirst(
+      { kind: 'blanksAsZero', title: t.title, message: t.message(cells.length), cells, confirmLabel: t.confirm },
+      () => this.replacing(APP_TEXT.busy.blanksAsZero, APP_TEXT.doing.blanksAsZero, async () => {
+        await this.deps.host.writeCells(Object.fromEntries(cells.map((id) => [id, 0])));
+        return { intent: 'success', title: APP_TEXT.blanksAsZero.title, message: APP_TEXT.blanksAsZero.message(cells.length) };
+      }),
+      true,
+    );
+  }
+
+  openAvailable(): boolean {
+    return !!this.deps.loadLastYearReader;
+  }
+
+  /** 「打开工作簿」: an exported .xlsx (or .json, .txt, .html) in place of the report; asked first, undoable. */
+  async openWorkbook(file: { name: string; bytes: Uint8Array }): Promise<boolean> {
+    if (!this.deps.loadLastYearReader) return false;
+    let opened: Report;
+    try {
+      opened = (await this.deps.loadLastYearReader())(file, null);
+    } catch (e) {
+      this.fail(e, APP_TEXT.doing.open);
+      return false;
+    }
+    const current = this.state.report;
+    if (this.deps.host.kind === 'excel' && current && current.format !== opened.format) {
+      this.set({ error: { title: `${APP_TEXT.doing.open}失败`, message: APP_TEXT.formatChange(current.format, opened.format) } });
+      return false;
+    }
+    const t = APP_TEXT.confirm.open;
+    return this.askFirst(
+      { kind: 'open', title: t.title(file.name), message: t.message(filledInputs(current)), confirmLabel: t.confirm },
+      () => this.replacing(APP_TEXT.busy.open, APP_TEXT.doing.open, async () => {
+        await this.replaceReport(opened);
+        return { intent: 'success', title: APP_TEXT.opened.title, message: APP_TEXT.opened.message(file.name, opened.year) };
+      }),
+    );
   }
 
   importAvailable(): boolean {
@@ -287,8 +535,8 @@ export class PaneController {
     }
     try {
       const importText = await this.deps.loadImporter();
-      const year = this.state.report?.year ?? undefined;
-      const { report, issues } = importText(text, { ...(year ? { year } : {}), mime: source === 'html' ? 'text/html' : 'text/plain' });
+      // No year is handed to the importer: a year the paste lacks is asked in the preview, never guessed.
+      const { report, issues } = importText(text, { mime: source === 'html' ? 'text/html' : 'text/plain' });
       return planImport(report, issues, source, this.state.report);
     } catch (e) {
       this.fail(e, APP_TEXT.doing.import);
@@ -296,24 +544,45 @@ export class PaneController {
     }
   }
 
-  /** Writes a preview's numbers into the input cells (after retitling the sheets if needed). */
-  async applyImport(preview: ImportPreview): Promise<boolean> {
-    this.set({ busy: APP_TEXT.busy.import, error: null, notice: null });
-    try {
-      if (preview.retitle || this.state.phase !== 'ready') {
-        const year = preview.retitle?.year ?? preview.report.year ?? this.state.report?.year ?? this.defaultYear();
-        const agency = preview.retitle?.agency ?? this.state.report?.agency ?? preview.report.agency ?? null;
-        await this.deps.host.generate(this.deps.compilePlan(preview.report.format, { year, agency }));
-      }
-      await this.deps.host.writeCells(preview.writes);
-      await this.refresh();
-      const n = Object.keys(preview.writes).length;
-      this.set({ busy: null, notice: { intent: 'success', title: APP_TEXT.imported.title, message: APP_TEXT.imported.message(n, preview.blanks.length) } });
-      return true;
-    } catch (e) {
-      this.fail(e, APP_TEXT.doing.import);
+  /**
+   * Writes a preview into the report. By default the report becomes the paste: cells the paste has
+   * not are blank, the year and agency are the paste's (a year it lacked comes in `options.year`).
+   * With `onlyPasted` only the pasted numbers are written and everything else stays. Asked first
+   * when the report has data; undoable.
+   */
+  async applyImport(preview: ImportPreview, options: ApplyImportOptions = {}): Promise<boolean> {
+    const year = preview.report.year ?? options.year ?? null;
+    const current = this.state.report;
+    if (!options.onlyPasted && year === null) {
+      this.set({ error: { title: `${APP_TEXT.doing.import}失败`, message: APP_TEXT.import.yearNeeded } });
       return false;
     }
+    if (year !== null) {
+      const yearFormat = formatIdOrNull(year);
+      if (yearFormat !== preview.report.format) {
+        this.set({ error: { title: `${APP_TEXT.doing.import}失败`, message: APP_TEXT.import.yearFormat(year, preview.report.format) } });
+        return false;
+      }
+    }
+    const n = Object.keys(preview.writes).length;
+    const write = options.onlyPasted
+      ? async () => {
+          if ((year !== null && year !== current?.year) || preview.retitle || this.state.phase !== 'ready') {
+            const agency = current?.agency || preview.report.agency || null;
+            await this.deps.host.generate(this.deps.compilePlan(preview.report.format, { year: year ?? current?.year ?? this.defaultYear(), agency }));
+          }
+          await this.deps.host.writeCells(preview.writes);
+          return { intent: 'success' as const, title: APP_TEXT.imported.title, message: APP_TEXT.imported.updated(n) };
+        }
+      : async () => {
+          await this.replaceReport(importedReport(preview, year));
+          return { intent: 'success' as const, title: APP_TEXT.imported.title, message: APP_TEXT.imported.replaced(n, preview.blanks.length + preview.missing.length) };
+        };
+    const t = APP_TEXT.confirm.import;
+    return this.askFirst(
+      { kind: 'import', title: t.title, message: options.onlyPasted ? t.onlyPasted(n) : t.replace(filledInputs(current)), confirmLabel: t.confirm },
+      () => this.replacing(APP_TEXT.busy.import, APP_TEXT.doing.import, write),
+    );
   }
 
   summaryAvailable(): boolean {
@@ -402,6 +671,66 @@ function inputsOnly(report: Report): Report {
   return { ...report, cells };
 }
 
+/** How many input cells hold something typed (a number, or text in a number cell). */
+export function filledInputs(report: Report | null): number {
+  if (!report) return 0;
+  let n = 0;
+  for (const c of getFormat(report.format).cells)
+    if (c.role === 'input' && ((report.cells[c.id] ?? null) !== null || !!report.raw?.[c.id]?.trim())) n++;
+  return n;
+}
+
+/** The report moved to another format: every input cell whose id both formats have keeps its value (or text). */
+export function carryOver(report: Report, formatId: FormatId, year: number, agency: string | null): Report {
+  const target = blankReport(formatId, year, agency);
+  const raw: Record<string, string> = {};
+  for (const c of getFormat(formatId).cells) {
+    if (c.role !== 'input' || findCell(report.format, c.id)?.role !== 'input') continue;
+    target.cells[c.id] = report.cells[c.id] ?? null;
+    const text = report.raw?.[c.id];
+    if (text !== undefined) raw[c.id] = text;
+  }
+  if (Object.keys(raw).length) target.raw = raw;
+  return target;
+}
+
+/** Blank input cells (not text) of this year's report that leave some rule undecided. */
+function blankInputCells(report: Report, result: CheckResult): string[] {
+  return undecidedBlanks(report.format, result.outcomes).filter(
+    (id) => findCell(report.format, id)?.role === 'input' && (report.cells[id] ?? null) === null && !report.raw?.[id]?.trim(),
+  );
+}
+
+function formatIdOrNull(year: number): FormatId | null {
+  try {
+    return formatIdForYear(year);
+  } catch {
+    return null;
+  }
+}
+
+/** The report a replacing import leaves: the pasted inputs (text kept as text), blank elsewhere. */
+function importedReport(preview: ImportPreview, year: number | null): Report {
+  const target = blankReport(preview.report.format, year, preview.report.agency?.trim() || null);
+  Object.assign(target.cells, preview.writes);
+  const raw: Record<string, string> = {};
+  for (const [id, text] of Object.entries(preview.report.raw ?? {}))
+    if (findCell(target.format, id)?.role === 'input' && preview.report.cells[id] === null && text.trim()) raw[id] = text;
+  if (Object.keys(raw).length) target.raw = raw;
+  return target;
+}
+
+/**
+ * Each total's sum over the pasted parts only: null when a part is blank or missing in the paste
+ * (nested totals count through their own parts). Used to tell a pasted total that disagrees from
+ * one that cannot be compared.
+ */
+function pastedPartSums(imported: Report): Record<string, number | null> {
+  const inputs: Report['cells'] = {};
+  for (const c of getFormat(imported.format).cells) if (c.role === 'input') inputs[c.id] = imported.cells[c.id] ?? null;
+  return sheetTotals(imported.format, inputs);
+}
+
 /** What an import will write, keep and leave out, against the report the sheets hold now. */
 export function planImport(
   imported: Report, issues: ImportIssueView[], source: 'text' | 'html', current: Report | null,
@@ -410,8 +739,9 @@ export function planImport(
   const writes: Record<string, number> = {};
   const blanks: string[] = [];
   const notWritten: ImportPreview['notWritten'] = [];
+  const totalsNotComparable: string[] = [];
   let totalsAgreeing = 0;
-  const computed = sheetTotals(imported.format, imported.cells);
+  const sums = pastedPartSums(imported);
   for (const [id, value] of Object.entries(imported.cells)) {
     const def = format.cellById.get(id);
     if (value === null) {
@@ -420,16 +750,21 @@ export function planImport(
     }
     if (!def) notWritten.push({ cellId: id, value, why: 'otherFormat' });
     else if (def.role === 'total') {
-      const sheet = computed[id];
-      if (sheet !== null && sheet !== undefined && Math.abs(sheet - value) < 1e-9) totalsAgreeing++;
+      const sum = sums[id];
+      if (sum === null || sum === undefined) totalsNotComparable.push(id);
+      else if (Math.abs(sum - value) < 1e-9) totalsAgreeing++;
       else notWritten.push({ cellId: id, value, why: 'total' });
     }
     else writes[id] = value;
   }
+  const missing = format.cells.filter((c) => c.role === 'input' && !(c.id in imported.cells)).map((c) => c.id);
   let retitle: ImportPreview['retitle'] = null;
   const yearDiffers = imported.year !== null && imported.year !== current?.year;
   const agencyFills = !!imported.agency && !current?.agency;
   if (yearDiffers || agencyFills)
     retitle = { year: imported.year ?? current?.year ?? null, agency: current?.agency || imported.agency || null };
-  return { source, report: imported, issues, writes, blanks, notWritten, totalsAgreeing, retitle };
+  return {
+    source, report: imported, issues, writes, blanks, missing, notWritten, totalsAgreeing, totalsNotComparable, retitle,
+    replacing: filledInputs(current),
+  };
 }

@@ -11,19 +11,23 @@ import { textCells } from './findings';
 
 export const CHECK_SHEET_NAME = '校验结果';
 
-const HEADERS = ['序号', '规则编号', '规则', '状态', '类别', '单元格', '应为', '实为', '说明'] as const;
-const WIDTHS = [6, 16, 30, 10, 8, 36, 10, 10, 80];
+/** One row per finding: its own result first, then what to do, where, and the rule. */
+const HEADERS = ['序号', '结果', '说明', '单元格', '应为', '实为', '规则', '规则编号'] as const;
+const WIDTHS = [5, 8, 60, 34, 8, 8, 26, 14];
+const COL = { result: 1, expected: 4, found: 5 } as const;
+const HEADER_ROW = 3;
 
 const FONT = '宋体';
 const STYLES: Record<string, CellStyle> = {
   title: { font: { name: FONT, size: 14, bold: true }, horizontal: 'left', vertical: 'middle', wrap: false, border: false },
-  note: { font: { name: FONT, size: 11 }, horizontal: 'left', vertical: 'middle', wrap: false, border: false },
+  note: { font: { name: FONT, size: 11 }, horizontal: 'left', vertical: 'middle', wrap: true, border: false },
   header: { font: { name: FONT, size: 11, bold: true }, fill: 'D9E1F2', horizontal: 'center', vertical: 'middle', wrap: true, border: true },
-  text: { font: { name: FONT, size: 11 }, horizontal: 'left', vertical: 'top', wrap: true, border: true },
-  number: { font: { name: FONT, size: 11 }, horizontal: 'right', vertical: 'top', wrap: false, border: true, numberFormat: 'General' },
-  fail: { font: { name: FONT, size: 11, bold: true, color: '9C0006' }, fill: 'FFC7CE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
-  warn: { font: { name: FONT, size: 11, color: '9C5700' }, fill: 'FFEB9C', horizontal: 'center', vertical: 'top', wrap: false, border: true },
-  pass: { font: { name: FONT, size: 11, color: '006100' }, fill: 'C6EFCE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+  text: { font: { name: FONT, size: 10 }, horizontal: 'left', vertical: 'top', wrap: true, border: true },
+  number: { font: { name: FONT, size: 10 }, horizontal: 'right', vertical: 'top', wrap: false, border: true, numberFormat: 'General' },
+  fail: { font: { name: FONT, size: 10, bold: true, color: '9C0006' }, fill: 'FFC7CE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+  warn: { font: { name: FONT, size: 10, color: '9C5700' }, fill: 'FFEB9C', horizontal: 'center', vertical: 'top', wrap: false, border: true },
+  undecided: { font: { name: FONT, size: 10, color: '404040' }, fill: 'E7E6E6', horizontal: 'center', vertical: 'top', wrap: true, border: true },
+  pass: { font: { name: FONT, size: 10, color: '006100' }, fill: 'C6EFCE', horizontal: 'center', vertical: 'top', wrap: false, border: true },
 };
 
 /** 2026-11-29 13:05:09 in the clock's local time (the user's). */
@@ -32,49 +36,68 @@ export function formatCheckTime(at: Date): string {
   return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
 }
 
-/** The 「校验结果」 sheet for a check result. */
+type Outcome = CheckResult['outcomes'][number];
+
+/** A row's own result: 错误/提醒 for a failing rule by its severity, else 无法判断 or 通过 — never the rule's severity on a passing row. */
+export function outcomeResult(o: Pick<Outcome, 'status' | 'severity'>): { word: string; style: string } {
+  if (o.status === 'pass') return { word: zhCN.STATUS_NAMES.pass, style: 'pass' };
+  if (o.status === 'undecided') return { word: zhCN.STATUS_NAMES.undecided, style: 'undecided' };
+  return o.severity === 'error' ? { word: zhCN.SEVERITY_NAMES.error, style: 'fail' } : { word: zhCN.SEVERITY_NAMES.warning, style: 'warn' };
+}
+
+/** Failing first (errors, then warnings), then undecided, then passing; the rules' order within each. */
+function outcomeRank(o: Pick<Outcome, 'status' | 'severity'>): number {
+  if (o.status === 'fail') return o.severity === 'error' ? 0 : 1;
+  return o.status === 'undecided' ? 2 : 3;
+}
+
+export function orderedOutcomes(outcomes: readonly Outcome[]): Outcome[] {
+  return outcomes.map((o, i) => ({ o, i })).sort((a, b) => outcomeRank(a.o) - outcomeRank(b.o) || a.i - b.i).map(({ o }) => o);
+}
+
+/** The 「校验结果」 sheet for a check result: printable on A4 across, header row on every page. */
 export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
   const cells: PlanCell[] = [];
   const put = (row: number, col: number, value: string | number | null, style: string) =>
-    cells.push({ row, col, role: row < 4 ? (row === 0 ? 'title' : row === 3 ? 'header' : 'note') : 'note', value, style, locked: true });
+    cells.push({ row, col, role: row < 4 ? (row === 0 ? 'title' : row === HEADER_ROW ? 'header' : 'note') : 'note', value, style, locked: true });
   const s = summarize(result.outcomes);
   const texts = textCells(result);
   put(0, 0, `${result.year ?? ''}年度 ${result.agency ?? ''} 政府信息公开工作年度报告 校验结果`.replace(/\s+/g, ' ').trim(), 'title');
   put(1, 0, `检查时间：${formatCheckTime(checkedAt)}`, 'note');
-  put(2, 0, `错误 ${s.errors + texts.length} 项，提醒 ${s.warnings} 项，无法判断 ${s.undecided} 项，通过 ${s.passed} 项`, 'note');
-  HEADERS.forEach((h, col) => put(3, col, h, 'header'));
-  let row = 4;
-  const statusStyle = (status: string, severity: string) => (status === 'pass' ? 'pass' : status === 'fail' ? (severity === 'error' ? 'fail' : 'warn') : 'warn');
+  put(2, 0, `错误 ${s.errors + texts.length} 项，提醒 ${s.warnings} 项，无法判断 ${s.undecided} 项，通过 ${s.passed} 项（依次列出）`, 'note');
+  HEADERS.forEach((h, col) => put(HEADER_ROW, col, h, 'header'));
+  let row = HEADER_ROW + 1;
+  const putRow = (values: (string | number | null)[], resultStyle: string) => {
+    values.forEach((v, col) =>
+      put(row, col, v, col === COL.result ? resultStyle : col === 0 || col === COL.expected || col === COL.found ? 'number' : 'text'));
+    row++;
+  };
   for (const id of texts) {
     const place = cellPlace(result.format, id);
-    const values: (string | number | null)[] = [
-      row - 3, 'TEXT-IN-NUMBER', '单元格应为数字', zhCN.STATUS_NAMES.fail, zhCN.SEVERITY_NAMES.error, place, null, null,
-      zhCN.issueMessage('TEXT-IN-NUMBER', { cells: [place], text: result.raw?.[id] }),
-    ];
-    values.forEach((v, col) => put(row, col, v, col === 3 ? 'fail' : col === 0 || col >= 6 && col <= 7 ? 'number' : 'text'));
-    row++;
+    putRow([
+      row - HEADER_ROW, zhCN.SEVERITY_NAMES.error, zhCN.issueMessage('TEXT-IN-NUMBER', { cells: [place], text: result.raw?.[id] }),
+      place, null, null, '单元格应为数字', 'TEXT-IN-NUMBER',
+    ], 'fail');
   }
-  for (const o of result.outcomes) {
-    const values: (string | number | null)[] = [
-      row - 3, o.rule, zhCN.RULE_NAMES[o.rule], zhCN.STATUS_NAMES[o.status], zhCN.SEVERITY_NAMES[o.severity],
-      o.cells.map((id) => cellPlace(result.format, id)).join('、'), o.expected, o.found, o.message,
-    ];
-    values.forEach((v, col) =>
-      put(row, col, v, col === 3 ? statusStyle(o.status, o.severity) : col === 0 || (col >= 6 && col <= 7) ? 'number' : 'text'));
-    row++;
+  for (const o of orderedOutcomes(result.outcomes)) {
+    const r = outcomeResult(o);
+    putRow([
+      row - HEADER_ROW, r.word, o.message, o.cells.map((id) => cellPlace(result.format, id)).join('、'), o.expected, o.found,
+      zhCN.RULE_NAMES[o.rule], o.rule,
+    ], r.style);
   }
   return {
     // 'checks' is not (yet) one of the plan's sheet keys; see docs/taskpane.md.
     key: 'extra',
     name: CHECK_SHEET_NAME,
     columnWidths: WIDTHS,
-    rowHeights: [],
+    rowHeights: [24, undefined, 30],
     cells,
     merges: [0, 1, 2].map((r) => ({ top: r, left: 0, bottom: r, right: HEADERS.length - 1 })),
     styles: STYLES,
     conditionalFormats: [],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0 },
-    frozenRows: 4,
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    frozenRows: HEADER_ROW + 1,
     protect: false,
   };
 }

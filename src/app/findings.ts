@@ -107,3 +107,42 @@ export function textCells(report: Pick<Report, 'cells' | 'raw'>): string[] {
     .filter(([id, text]) => report.cells[id] === null && text.trim() !== '')
     .map(([id]) => id);
 }
+
+type Severity = 'error' | 'warning' | 'info';
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Items of one kind shown together: one item alone, or a repeated reminder folded into one line. */
+export interface ItemGroup<T> {
+  key: string;
+  code: string;
+  severity: Severity;
+  items: T[];
+}
+
+/**
+ * Errors first, then warnings, then information; a code repeated `minRepeat` times or more at one
+ * severity (56 blank cells) becomes one group, so a single error is not buried under reminders.
+ * Order within a severity is kept (the paste's order).
+ */
+export function groupRepeated<T extends { code: string; severity: Severity }>(items: readonly T[], minRepeat = 3): ItemGroup<T>[] {
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(`${it.severity}|${it.code}`, (counts.get(`${it.severity}|${it.code}`) ?? 0) + 1);
+  const groups: ItemGroup<T>[] = [];
+  const folded = new Map<string, ItemGroup<T>>();
+  items.forEach((it, i) => {
+    const kind = `${it.severity}|${it.code}`;
+    if ((counts.get(kind) ?? 0) < minRepeat) {
+      groups.push({ key: `${kind}|${i}`, code: it.code, severity: it.severity, items: [it] });
+      return;
+    }
+    let group = folded.get(kind);
+    if (!group) {
+      group = { key: kind, code: it.code, severity: it.severity, items: [] };
+      folded.set(kind, group);
+      groups.push(group);
+    }
+    group.items.push(it);
+  });
+  // Array.prototype.sort is stable: the paste's order survives within a severity.
+  return groups.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}

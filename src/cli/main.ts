@@ -12,7 +12,7 @@ function help(): string {
     '用法：',
     ...COMMANDS.map((c) => `  xxgk-nianbao ${c.usage}\n      ${c.summary}`),
     '',
-    '退出码：0 未发现错误；1 有错误级别的规则不通过；2 输入无法读取。',
+    '退出码：0 未发现错误；1 有错误级别的规则不通过或导入时有错误（check --strict 时有无法判断的检查也算）；2 输入无法读取。',
   ].join('\n');
 }
 

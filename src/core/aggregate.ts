@@ -1,12 +1,15 @@
 /**
  * The district aggregate (汇总): every cell of the official format summed across the units'
- * reports. A cell that any included unit left blank (null) or does not carry at all is null in
- * the aggregate and listed in `incomplete` with those units — a partial sum would look like a
- * real total, so it is never produced. Reports of another format or year than the majority
- * are left out with a reason (a 2019-format report has other cells; two years do not add up).
+ * reports. A cell that some included unit left blank (null) or does not carry at all holds the
+ * sum of the known values and is listed in `incomplete` with the units that left it blank: the
+ * district sees what it has and whom to ask, and every renderer marks the cell 「不完整」 (a
+ * partial sum must never pass for a total). Only a cell no unit filled is null. Reports of
+ * another format or year than the majority are left out with a reason (a 2019-format report
+ * has other cells; two years do not add up).
  */
 import { getFormat, type FormatId } from './formats';
 import type { Report } from './report';
+import { sheetTotals } from './sheetplan/compile';
 
 export interface UnitReport {
   unit: string;
@@ -26,7 +29,10 @@ export interface Exclusion {
 export interface AggregateResult {
   /** Format and year of the majority; `agency` as given in the options (else null). */
   report: Report;
-  /** Cell id → the units that left it blank or lack it. Only cells that are null in `report`. */
+  /**
+   * Cell id → the units that left it blank or lack it. Such a cell holds the sum of the other
+   * units' values (null when no unit filled it): incomplete, never a total.
+   */
   incomplete: Record<string, string[]>;
   /** Units summed, in input order. */
   included: string[];
@@ -80,6 +86,29 @@ export function decimalSum(values: readonly number[]): number {
   return Math.round(total * scale) / scale;
 }
 
+/**
+ * A total over an incomplete part is incomplete too (its sum misses what the part misses):
+ * listed with the units that left any of its parts blank, in the units' order.
+ */
+function spreadToTotals(format: FormatId, incomplete: Record<string, string[]>, unitOrder: readonly string[]): void {
+  const f = getFormat(format);
+  const known: Report['cells'] = Object.fromEntries(f.cells.filter((c) => c.role === 'input').map((c) => [c.id, 0]));
+  const missing = new Map<string, Set<string>>();
+  for (const [id, units] of Object.entries(incomplete)) {
+    if (f.cellById.get(id)?.role !== 'input') continue;
+    // The totals that go blank when only this input is blank are the ones built on it.
+    const totals = sheetTotals(format, { ...known, [id]: null });
+    for (const [total, v] of Object.entries(totals)) {
+      if (v !== null) continue;
+      const set = missing.get(total) ?? new Set(incomplete[total] ?? []);
+      for (const u of units) set.add(u);
+      missing.set(total, set);
+    }
+  }
+  const rank = new Map(unitOrder.map((u, i) => [u, i]));
+  for (const [total, set] of missing) incomplete[total] = [...set].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+}
+
 export function aggregateReports(units: readonly UnitReport[], options: AggregateOptions = {}): AggregateResult {
   const format = majority(units.map((u) => u.report.format)) ?? '2021';
   const sameFormat = units.filter((u) => u.report.format === format);
@@ -106,12 +135,11 @@ export function aggregateReports(units: readonly UnitReport[], options: Aggregat
       if (typeof v === 'number' && Number.isFinite(v)) values.push(v);
       else blanks.push(u.unit);
     }
-    if (blanks.length > 0 || included.length === 0) {
-      cells[cell.id] = null;
-      if (blanks.length > 0) incomplete[cell.id] = blanks;
-    } else cells[cell.id] = decimalSum(values);
+    cells[cell.id] = values.length > 0 ? decimalSum(values) : null;
+    if (blanks.length > 0) incomplete[cell.id] = blanks;
   }
 
+  spreadToTotals(format, incomplete, included.map((u) => u.unit));
   return {
     report: { format, year, agency: options.agency ?? null, cells },
     incomplete,

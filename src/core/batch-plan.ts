@@ -4,9 +4,12 @@
  * and three sheets of our own — 汇总说明 (what is not summed and why), 各单位情况 (one row per
  * file) and 校验结果 (every finding). The CSV output uses the same tables.
  */
+import { blankCellsText } from './blank-cells';
 import { cellPlace } from './describe';
 import { getFormat, type FormatId } from './formats';
+import { RULE_NAMES } from './messages/zh-CN';
 import type { Report } from './report';
+import { RULE_IDS, NARRATIVE_RULE_IDS } from './rules/types';
 import { compileSheetPlan, sheetTotals, valuesNotKept, STYLES, TOOL_VERSION } from './sheetplan/compile';
 import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from './sheetplan/types';
 
@@ -30,7 +33,15 @@ export interface BatchUnitRow {
   importIssues: number;
   /** Messages of the first three findings: errors (failing rules, then import), then warnings likewise. */
   firstFindings: string[];
-  /** Whether the report is summed into the aggregate. */
+  /**
+   * The cells whose blanks leave rules undecided (ids; `lastYear:` for last year's report), in
+   * the form's order, and the same cells named in the form's words: what to chase.
+   */
+  blankCells: string[];
+  blankPlaces: string[];
+  /** errors › incomplete (undecided rules) › warnings › pass; unreadable for broken files. */
+  verdict: UnitVerdict;
+  /** Whether the report is summed into the aggregate (its blank cells are not: see `blankCells`). */
   aggregated: boolean;
   /** Last year's report the unit was compared with (`--last-year`), inside that folder. */
   lastYear: string | null;
@@ -65,37 +76,94 @@ export interface Table {
   rows: TableValue[][];
 }
 
-const STATUS_WORDS = { pass: '通过', fail: '不通过', undecided: '无法判断' } as const;
-const SEVERITY_WORDS = { error: '错误', warning: '提醒', info: '说明' } as const;
+/** A unit's verdict: a unit with undecided rules is never 「通过」 — its blanks may hide errors. */
+export type UnitVerdict = 'unreadable' | 'errors' | 'incomplete' | 'warnings' | 'pass';
+
+export const VERDICT_WORDS: Record<UnitVerdict, string> = {
+  unreadable: '无法读取', errors: '有错误', incomplete: '不完整', warnings: '有提醒', pass: '通过',
+};
+
+export function unitVerdict(u: Pick<BatchUnitRow, 'status' | 'errors' | 'warnings' | 'undecided'>): UnitVerdict {
+  if (u.status === 'broken') return 'unreadable';
+  if (u.errors > 0) return 'errors';
+  if (u.undecided > 0) return 'incomplete';
+  return u.warnings > 0 ? 'warnings' : 'pass';
+}
+
+/** The unit's blank cells grouped by row in the form's words (a few rows, then 「等」). */
+export function unitBlanksText(u: Pick<BatchUnitRow, 'format' | 'blankCells'>, maxRows = 4): string {
+  return u.blankCells.length ? blankCellsText(u.format === '2019' ? '2019' : '2021', u.blankCells, maxRows) : '';
+}
+
+/** 「计入汇总」: how the unit is counted — a unit with blanks is summed without them, never a plain 是. */
+export function aggregatedWords(u: Pick<BatchUnitRow, 'aggregated' | 'blankCells'>): string {
+  if (!u.aggregated) return '否';
+  const own = u.blankCells.filter((id) => !id.startsWith('lastYear:')).length;
+  return own ? `只计入已填的数（${own} 个空白单元格缺数）` : '是';
+}
 
 export function unitTable(units: readonly BatchUnitRow[]): Table {
   return {
-    headers: ['单位', '文件', '状态', '年度', '格式', '错误', '提醒', '无法判断', '其中导入问题', '计入汇总', '主要问题', '说明', '上年报告'],
+    headers: ['单位', '文件', '结论', '年度', '格式', '错误', '提醒', '无法判断', '待补的空白单元格', '其中导入问题', '计入汇总', '主要问题', '说明', '上年报告'],
     rows: units.map((u) => [
-      u.unit, u.file, u.status === 'ok' ? '已检查' : '无法读取', u.year, u.format, u.errors, u.warnings, u.undecided,
-      u.importIssues, u.aggregated ? '是' : '否', u.firstFindings.join('；'), u.reason, u.lastYear,
+      u.unit, u.file, VERDICT_WORDS[u.verdict], u.year, u.format, u.errors, u.warnings, u.undecided,
+      u.blankCells.length ? `${u.blankCells.length} 个：${unitBlanksText(u, 8)}` : null,
+      u.importIssues, aggregatedWords(u), u.firstFindings.join('；'), u.reason, u.lastYear,
     ]),
   };
 }
 
-export function findingTable(findings: readonly BatchFindingRow[]): Table {
+/** A finding's own result: 错误/提醒 for a failing rule by its severity, 无法判断, 通过; import issues by severity. */
+export function findingResult(f: Pick<BatchFindingRow, 'status' | 'severity'>): string {
+  if (f.status === 'pass') return '通过';
+  if (f.status === 'undecided') return '无法判断';
+  return f.severity === 'error' ? '错误' : f.severity === 'warning' ? '提醒' : '说明';
+}
+
+/** Failing first (errors, then warnings), then undecided, then notes, then passing. */
+function findingRank(f: Pick<BatchFindingRow, 'status' | 'severity'>): number {
+  if (f.status === 'pass') return 4;
+  if (f.status === 'undecided') return 2;
+  return f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 3;
+}
+
+const RULE_CODES = new Set<string>([...RULE_IDS, ...NARRATIVE_RULE_IDS]);
+
+/** The rule in words (or 「导入问题」), so nobody has to look up a code. */
+function findingRule(f: Pick<BatchFindingRow, 'source' | 'code'>): string {
+  if (f.source === 'import') return '导入时发现的问题';
+  return RULE_CODES.has(f.code) ? RULE_NAMES[f.code as keyof typeof RULE_NAMES] : f.code;
+}
+
+/**
+ * The findings of every unit, failing first, then undecided, then passing (each group in unit
+ * order); places in the form's words. `formats` gives each file's format (default 2021).
+ */
+export function findingTable(findings: readonly BatchFindingRow[], formats: ReadonlyMap<string, FormatId> = new Map()): Table {
+  const ordered = findings.map((f, i) => ({ f, i })).sort((a, b) => findingRank(a.f) - findingRank(b.f) || a.i - b.i);
   return {
-    headers: ['单位', '文件', '来源', '规则/代码', '状态', '级别', '单元格', '应为', '实为', '说明'],
-    rows: findings.map((f) => [
-      f.unit, f.file, f.source === 'rule' ? '校验规则' : '导入', f.code, f.status ? STATUS_WORDS[f.status] : '',
-      SEVERITY_WORDS[f.severity], f.cells.join(' '), f.expected, f.found, f.message,
+    headers: ['结果', '单位', '说明', '单元格', '应为', '实为', '规则', '文件', '编号'],
+    rows: ordered.map(({ f }) => [
+      findingResult(f), f.unit, f.message, f.cells.map((id) => cellPlace(formats.get(f.file) ?? '2021', id)).join('、'),
+      f.expected, f.found, findingRule(f), f.file, f.code,
     ]),
   };
 }
 
-/** The aggregate cell by cell: id, place in the form's words, value, the units that left it blank. */
+/** Each readable unit's file → its format, to name its cells. */
+export function unitFormats(units: readonly BatchUnitRow[]): Map<string, FormatId> {
+  return new Map(units.flatMap((u) => (u.format === '2021' || u.format === '2019' ? [[u.file, u.format] as const] : [])));
+}
+
+/** The aggregate cell by cell: id, place in the form's words, value, whether complete, the units that left it blank. */
 export function aggregateTable(aggregate: Report | null, incomplete: BatchSummary['incomplete']): Table {
-  const headers = ['单元格编号', '位置', '汇总值', '未填报的单位'];
+  const headers = ['单元格编号', '位置', '汇总值', '是否完整', '未填报的单位'];
   if (!aggregate) return { headers, rows: [] };
   return {
     headers,
     rows: getFormat(aggregate.format).cells.map((c) => [
-      c.id, cellPlace(aggregate.format, c.id), aggregate.cells[c.id] ?? null, (incomplete[c.id] ?? []).join('、'),
+      c.id, cellPlace(aggregate.format, c.id), aggregate.cells[c.id] ?? null,
+      incomplete[c.id] ? '不完整（只合计了已填报单位的数值）' : '完整', (incomplete[c.id] ?? []).join('、'),
     ]),
   };
 }
@@ -110,6 +178,7 @@ export const AGGREGATE_AGENCY = '各单位汇总';
 
 export const BATCH_SHEET_NAMES = { notes: '汇总说明', units: '各单位情况', findings: '校验结果' } as const;
 
+/** Lists print on as many pages as they need, fit to the page's width, with the header row on every page. */
 function tableSheet(name: string, title: string, table: Table, widths: number[]): SheetSpec {
   const cells: PlanCell[] = [{ row: 0, col: 0, role: 'title', style: 'tableTitle', locked: true, value: title }];
   table.headers.forEach((h, col) => cells.push({ row: 1, col, role: 'header', style: 'header', locked: true, value: h }));
@@ -119,7 +188,7 @@ function tableSheet(name: string, title: string, table: Table, widths: number[])
       cells.push({ row: i + 2, col, role: 'note', style: typeof v === 'number' ? 'cellNumber' : 'cellText', locked: true, value: v });
     }),
   );
-  const cellText: CellStyle = { ...STYLES.label, font: { ...STYLES.label.font, size: 10 }, vertical: 'top' };
+  const cellText: CellStyle = { ...STYLES.label, font: { ...STYLES.label.font, size: 10 }, vertical: 'top', wrap: true };
   return {
     key: 'extra',
     name,
@@ -134,18 +203,23 @@ function tableSheet(name: string, title: string, table: Table, widths: number[])
       cellNumber: { ...cellText, horizontal: 'right' },
     },
     conditionalFormats: [],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 1, last: 1 } },
     frozenRows: 2,
     // Read-only lists; not protected so a district office can sort and filter them.
     protect: false,
   };
 }
 
-/** Cells whose value in the sheet is not a full sum: blank inputs, and totals over them. */
+/**
+ * Cells whose value in the sheet is not a full sum: inputs some unit left blank (they show the
+ * known units' sum), and the totals the sheet computes over them.
+ */
 export function incompleteInSheet(aggregate: Report, incomplete: BatchSummary['incomplete']): Set<string> {
-  const marked = new Set(Object.keys(incomplete).filter((id) => getFormat(aggregate.format).cellById.get(id)?.role === 'input'));
-  const totals = sheetTotals(aggregate.format, aggregate.cells);
-  for (const [id, v] of Object.entries(totals)) if (v === null) marked.add(id);
+  const f = getFormat(aggregate.format);
+  const marked = new Set(Object.keys(incomplete).filter((id) => f.cellById.get(id)?.role === 'input'));
+  const unknown: Report['cells'] = { ...aggregate.cells };
+  for (const id of marked) unknown[id] = null;
+  for (const [id, v] of Object.entries(sheetTotals(aggregate.format, unknown))) if (v === null) marked.add(id);
   return marked;
 }
 
@@ -158,9 +232,9 @@ function notesTable(summary: BatchSummary, aggregate: Report): Table {
     const units = summary.incomplete[cell.id] ?? [];
     const why =
       cell.role === 'input'
-        ? '有单位未填报，未汇总（表中留空）'
+        ? `不完整：有单位未填报，表中只合计了已填报单位的数值${aggregate.cells[cell.id] === null ? '（均未填报，表中留空）' : ''}`
         : inSheet.has(cell.id)
-          ? '所含单元格有未汇总的，表中公式只合计了已汇总的部分，仅供参考'
+          ? '不完整：所含单元格有单位未填报，表中合计只含已填报的数值'
           : '有单位未填此合计；表中按各项的汇总值计算';
     rows.push([cellPlace(f, cell.id), cell.id, why, units.join('、')]);
   }
@@ -170,6 +244,64 @@ function notesTable(summary: BatchSummary, aggregate: Report): Table {
   for (const u of summary.units) if (u.status === 'ok' && (u.reason || !u.aggregated)) rows.push([u.unit, u.file, u.reason ?? '未计入汇总', '']);
   for (const u of summary.units) if (u.status === 'broken') rows.push([u.unit, u.file, `无法读取，未计入汇总：${u.reason ?? ''}`, '']);
   return { headers: ['位置 / 单位', '单元格编号 / 文件', '说明', '未填报的单位'], rows };
+}
+
+/** 「甲、乙、丙」, or 「甲、乙等 12 个单位」 when long (a cell's prompt holds 255 characters). */
+function unitList(units: readonly string[], max = 6): string {
+  return units.length > max ? `${units.slice(0, max).join('、')}等 ${units.length} 个单位` : units.join('、');
+}
+
+/** What a selected incomplete cell says (Excel and LibreOffice show a cell's input prompt as a note). */
+function incompletePrompt(cellId: string, role: string, incomplete: BatchSummary['incomplete']): string {
+  const units = incomplete[cellId] ?? [];
+  const text = role === 'input'
+    ? `不完整：只合计了已填报单位的数值。未填报的单位：${unitList(units)}`
+    : `不完整：所含单元格有单位未填报${units.length ? `（${unitList(units)}）` : ''}，此合计只含已填报的数值`;
+  return text.length > 250 ? `${text.slice(0, 248)}…` : text;
+}
+
+const LEGEND = '橙色单元格不完整：有单位未填报，表中只合计了已填报单位的数值（选中单元格可看是哪些单位；完整清单见「汇总说明」）。';
+
+/**
+ * Marks the incomplete cells of an official sheet: orange fill and a prompt naming the units;
+ * the self-check row says 「不完整」 instead of a difference for those columns (a partial sum
+ * would print a misleading 0 or difference); a legend line under the table.
+ */
+function markIncomplete(sheet: SheetSpec, marked: ReadonlySet<string>, incomplete: BatchSummary['incomplete']): void {
+  const restyled = new Map<string, string>();
+  const columns = new Set<number>();
+  for (const cell of sheet.cells) {
+    if (!cell.cellId || !marked.has(cell.cellId)) continue;
+    columns.add(cell.col);
+    const key = `${cell.style}Incomplete`;
+    if (!restyled.has(cell.style)) {
+      sheet.styles[key] = { ...sheet.styles[cell.style], fill: INCOMPLETE_FILL };
+      restyled.set(cell.style, key);
+    }
+    cell.style = key;
+    cell.validation = {
+      ...(cell.validation ?? { type: 'decimal', errorTitle: '不完整', errorMessage: '此单元格由公式计算' }),
+      prompt: incompletePrompt(cell.cellId, cell.role, incomplete),
+    };
+  }
+  if (!columns.size) return;
+  for (const cell of sheet.cells)
+    if (cell.role === 'check' && cell.formula !== undefined && columns.has(cell.col)) {
+      delete cell.formula;
+      cell.value = '不完整';
+    }
+  // The check row turns red on a non-zero number only: 「不完整」 is not an error.
+  sheet.conditionalFormats = sheet.conditionalFormats.map((cf) => {
+    const ref = cf.formula.replace(/<>0$/, '');
+    return ref === cf.formula ? cf : { ...cf, formula: `AND(ISNUMBER(${ref}),${ref}<>0)` };
+  });
+  const below = Math.max(...sheet.cells.map((c) => c.row), ...sheet.merges.map((m) => m.bottom)) + 1;
+  const width = Math.max(sheet.columnWidths.length, ...sheet.cells.map((c) => c.col + 1));
+  sheet.styles.incompleteLegend = { ...STYLES.note, font: { ...STYLES.note.font, color: '843C0C' }, fill: INCOMPLETE_FILL };
+  sheet.cells.push({ row: below, col: 0, role: 'note', style: 'incompleteLegend', locked: true, value: LEGEND });
+  sheet.merges.push({ top: below, left: 0, bottom: below, right: width - 1 });
+  while (sheet.rowHeights.length < below) sheet.rowHeights.push(undefined);
+  sheet.rowHeights[below] = 30;
 }
 
 export interface BatchPlanOptions {
@@ -193,18 +325,7 @@ export function batchSheetPlan(summary: BatchSummary, options: BatchPlanOptions 
   const official = aggregate ? base.sheets.filter((s) => s.key !== 'narrative') : [];
   if (aggregate) {
     const marked = incompleteInSheet(aggregate, summary.incomplete);
-    for (const sheet of official) {
-      const restyled = new Map<string, string>();
-      for (const cell of sheet.cells) {
-        if (!cell.cellId || !marked.has(cell.cellId)) continue;
-        const key = `${cell.style}Incomplete`;
-        if (!restyled.has(cell.style)) {
-          sheet.styles[key] = { ...sheet.styles[cell.style], fill: INCOMPLETE_FILL };
-          restyled.set(cell.style, key);
-        }
-        cell.style = key;
-      }
-    }
+    for (const sheet of official) markIncomplete(sheet, marked, summary.incomplete);
   }
   const keptSheets = new Set(official.map((s) => s.name));
   const who = aggregate?.agency?.trim() || AGGREGATE_AGENCY;
@@ -212,10 +333,10 @@ export function batchSheetPlan(summary: BatchSummary, options: BatchPlanOptions 
   const sheets = [
     ...official,
     ...(aggregate
-      ? [tableSheet(BATCH_SHEET_NAMES.notes, `${who}${when}汇总说明（橙色单元格未完整汇总）`, notesTable(summary, aggregate), [34, 36, 70, 40])]
+      ? [tableSheet(BATCH_SHEET_NAMES.notes, `${who}${when}汇总说明（橙色单元格不完整：只合计了已填报单位的数值）`, notesTable(summary, aggregate), [30, 26, 50, 30])]
       : []),
-    tableSheet(BATCH_SHEET_NAMES.units, `${who}${when}各单位情况`, unitTable(summary.units), [28, 26, 9, 7, 7, 6, 6, 9, 12, 9, 70, 50, 26]),
-    tableSheet(BATCH_SHEET_NAMES.findings, `${who}${when}校验结果`, findingTable(summary.findings), [24, 24, 9, 16, 9, 6, 34, 8, 8, 80]),
+    tableSheet(BATCH_SHEET_NAMES.units, `${who}${when}各单位情况`, unitTable(summary.units), [18, 14, 7, 6, 6, 5, 5, 6, 36, 6, 12, 36, 22, 12]),
+    tableSheet(BATCH_SHEET_NAMES.findings, `${who}${when}校验结果`, findingTable(summary.findings, unitFormats(summary.units)), [7, 18, 60, 30, 7, 7, 24, 14, 12]),
   ];
   return { ...base, sheets, definedNames: base.definedNames.filter((d) => keptSheets.has(d.sheet)) };
 }

@@ -3,7 +3,7 @@
  * or the standalone page's own grids (src/standalone). The composition root
  * (src/taskpane/index.tsx) builds one and hands it to the components through context.
  */
-import type { Report } from '../core';
+import type { ImportIssue, Report } from '../core';
 import type { SheetPlan } from '../core/sheetplan/types';
 
 export type HostKind = 'excel' | 'standalone';
@@ -31,10 +31,29 @@ export interface ReportHost {
    * entered value; a user's own sheet with a clashing name is never overwritten.
    */
   generate(plan: SheetPlan): Promise<void>;
+  /**
+   * Replace the report wholesale with the plan (新建, a year change that starts over, undo): every
+   * input cell takes the plan's value — blank where the plan has none — and nothing typed before is
+   * kept (unlike `generate`, which keeps entered values). Optional: where a host lacks it (Excel
+   * today), call `generate(plan)` then `writeCells` with every input cell's plan value (null where blank).
+   */
+  reset?(plan: SheetPlan): Promise<void>;
+  /**
+   * Set when the host started from a report it had kept from an earlier visit (the standalone page
+   * keeps what is typed in the browser): when that report was last saved. Null or absent otherwise.
+   * The pane says so once on start: 「已恢复上次未导出的数据（保存于 …）」.
+   */
+  readonly restored?: { savedAt: Date } | null;
   /** Non-fatal news of the last generate, in Chinese (e.g. a user's sheet kept its name, ours got 「(2)」). */
   readonly lastNotices?: readonly string[];
   /** Read every input (and total) cell of the report sheets: the report as it stands. */
   readReport(): Promise<Report | null>;
+  /**
+   * What the last readReport found in the sheets beyond the values (worded by describeIssues):
+   * totals typed over or deleted (TOTAL-OVERWRITTEN, TOTAL-FORMULA-DELETED), text in a total.
+   * Absent where totals cannot be typed over (the standalone page computes them).
+   */
+  readonly lastReadIssues?: readonly ImportIssue[];
   /** Write values into input cells only, as numbers (null clears). Protection stays on. */
   writeCells(cells: Record<string, number | null>): Promise<void>;
   /** Select (focus) the cell of a canonical id so the user sees it. */

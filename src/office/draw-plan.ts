@@ -135,6 +135,13 @@ export function queueFormats(ws: XlWorksheet, spec: SheetSpec) {
     spec.print.fitToHeight > 0
       ? { horizontalFitToPages: spec.print.fitToWidth, verticalFitToPages: spec.print.fitToHeight }
       : { horizontalFitToPages: spec.print.fitToWidth };
+  queuePrintTitles(ws, spec);
+}
+
+/** The header rows of a long list repeat on every printed page (skipped where the host lacks the call). */
+function queuePrintTitles(ws: XlWorksheet, spec: SheetSpec) {
+  const t = spec.print.titleRows;
+  if (t && typeof ws.pageLayout.setPrintTitleRows === 'function') ws.pageLayout.setPrintTitleRows(`$${t.first + 1}:$${t.last + 1}`);
 }
 
 /** Validation on runs of neighbouring cells in a row that share the same rule (fewer commands). */

@@ -96,6 +96,8 @@ export interface XlWorksheet {
     orientation: string;
     paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    /** ExcelApi 1.9: rows repeated at the top of every printed page ('$2:$2'). Optional: not every host model has it. */
+    setPrintTitleRows?(rows: XlRange | string): void;
   };
   getRange(address?: string): XlRange;
   /** ExcelApi 1.4: the used range, or a null object on an empty sheet. */

@@ -9,9 +9,12 @@
  * start-up); a cold host pays one extra sync to find the report sheets first.
  */
 import { findCell, getFormat, type FormatId } from '../core/formats';
+import type { ImportIssue } from '../core/import/types';
 import type { Report } from '../core/report';
 import { cellPlace } from '../core/describe';
-import { a1, a1Range, cellAddresses, META_SHEET_NAME, metadataEntries, sheetTotals, type PlanCell, type SheetPlan, type SheetSpec } from '../core/sheetplan';
+import {
+  a1, a1Range, cellAddresses, META_SHEET_NAME, metadataEntries, storedTotals, type PlanCell, type SheetPlan, type SheetSpec, type StoredTotal,
+} from '../core/sheetplan';
 import type { ExportTarget, HostCapabilities, ReportHost } from '../host/types';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentMatrix, queueContents, queueFormats, safeText, specBox } from './draw-plan';
@@ -33,14 +36,19 @@ export interface ExcelHostDeps {
 export interface ExcelHost extends ReportHost {
   /** Notices of the last generate (also sent to deps.onNotice). */
   readonly lastNotices: readonly string[];
+  /**
+   * What the last readReport found in the sheets beyond the values: totals typed over or
+   * deleted (TOTAL-OVERWRITTEN, TOTAL-FORMULA-DELETED), text in a total. Worded by describeIssues.
+   */
+  readonly lastReadIssues: readonly ImportIssue[];
 }
 
 interface SheetRead {
   /** Current sheet name. */
   name: string;
   protected: boolean;
-  /** Used range (values) and where it starts; null on an empty sheet. */
-  used: { box: Box; values: XlScalar[][] } | null;
+  /** Used range (values, and formulas: a formula's text, else the constant) and where it starts; null on an empty sheet. */
+  used: { box: Box; values: XlScalar[][]; formulas: XlScalar[][] } | null;
 }
 
 /** What a sync-1 read queued and how to collect it after the sync. */
@@ -60,10 +68,20 @@ function parseBoxAddress(address: string): Box | null {
   return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
 }
 
-function valueAt(read: SheetRead | undefined, row: number, col: number): XlScalar {
+function valueAt(read: SheetRead | undefined, row: number, col: number, matrix: 'values' | 'formulas' = 'values'): XlScalar {
   const u = read?.used;
   if (!u || row < u.box.top || row > u.box.bottom || col < u.box.left || col > u.box.right) return '';
-  return u.values[row - u.box.top]?.[col - u.box.left] ?? '';
+  return u[matrix][row - u.box.top]?.[col - u.box.left] ?? '';
+}
+
+/** A total cell as Excel holds it: a formula (its computed value) or a constant typed over it. */
+function storedTotalAt(read: SheetRead | undefined, row: number, col: number): StoredTotal {
+  const formula = valueAt(read, row, col, 'formulas');
+  const value = valueAt(read, row, col);
+  return {
+    formula: typeof formula === 'string' && formula.startsWith('='),
+    value: typeof value === 'number' ? (Number.isFinite(value) ? value : null) : value === '' || value === null || value === undefined ? null : String(value),
+  };
 }
 
 /** The non-empty lines of a narrative text block (a named column of cells); null when the name is missing. */
@@ -95,6 +113,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   let registration: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let notices: string[] = [];
+  let readIssues: readonly ImportIssue[] = [];
   const caps = detectCapabilities(Office);
 
   function requireFloor() {
@@ -115,11 +134,12 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     for (const name of new Set(sheetNames)) {
       const ws = ctx.workbook.worksheets.getItem(name);
       ws.protection.load('protected');
-      const used = ws.getUsedRangeOrNullObject(false).load('address,values');
+      // Formulas too, in the same sync: a total typed over its formula is told apart from one computed.
+      const used = ws.getUsedRangeOrNullObject(false).load('address,values,formulas');
       reads.set(name, () => ({
         name,
         protected: ws.protection.protected,
-        used: used.isNullObject ? null : { box: parseBoxAddress(used.address)!, values: used.values },
+        used: used.isNullObject ? null : { box: parseBoxAddress(used.address)!, values: used.values, formulas: used.formulas },
       }));
     }
     return {
@@ -216,7 +236,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
 
   // --- reading --------------------------------------------------------------------------------
 
-  function reportFrom(located: Located, reads: Map<string, SheetRead>): Report | null {
+  function reportFrom(located: Located, reads: Map<string, SheetRead>): { report: Report; issues: ImportIssue[] } | null {
     if (!located.format || located.cells.size === 0) return null;
     const format: FormatId = located.format;
     const cells: Report['cells'] = {};
@@ -235,8 +255,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         if (v !== '' && v !== null && v !== undefined) raw[c.id] = String(v);
       }
     }
-    // Totals as the sheet computes them, with the blank policy (a blank part makes it unknown).
-    Object.assign(cells, sheetTotals(format, cells));
+    // Totals as the sheet shows them: computed, or typed over (storedTotals decides and reports).
+    const totals = storedTotals(format, cells, storedTotalCells(format, located, reads));
+    Object.assign(cells, totals.totals);
+    Object.assign(raw, totals.raw);
     const meta = metadataFrom(located, reads);
     const text: Report['text'] = {};
     for (const key of Object.keys(TEXT_NAMES) as TextKey[]) {
@@ -247,7 +269,16 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     const report: Report = { format, year: meta.year, agency: meta.agency, cells };
     if (Object.keys(raw).length) report.raw = raw;
     if (Object.keys(text).length) report.text = text;
-    return report;
+    return { report, issues: totals.issues };
+  }
+
+  function storedTotalCells(format: FormatId, located: Located, reads: Map<string, SheetRead>): Map<string, StoredTotal> {
+    const stored = new Map<string, StoredTotal>();
+    for (const c of getFormat(format).cells) {
+      const loc = c.role === 'total' ? located.cells.get(c.id) : undefined;
+      if (loc) stored.set(c.id, storedTotalAt(reads.get(loc.sheet), loc.row, loc.col));
+    }
+    return stored;
   }
 
   function metadataFrom(located: Located, reads: Map<string, SheetRead>): { year: number | null; agency: string | null } {
@@ -266,11 +297,14 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
 
   async function readReport(): Promise<Report | null> {
     requireFloor();
+    readIssues = [];
     try {
-      return await Excel.run({ delayForCellEdit: true }, async (ctx) => {
+      const read = await Excel.run({ delayForCellEdit: true }, async (ctx) => {
         const { located, reads } = await readState(ctx);
         return reportFrom(located, reads);
       });
+      readIssues = read?.issues ?? [];
+      return read?.report ?? null;
     } catch (e) {
       throw toChineseError(e, 'read');
     }
@@ -656,6 +690,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     kind: 'excel',
     get lastNotices() {
       return notices;
+    },
+    get lastReadIssues() {
+      return readIssues;
     },
     capabilities: (): HostCapabilities => caps,
     generate,

@@ -57,7 +57,7 @@ export const OFFICE_TEXT = {
   needsExcelApi: (version: string) =>
     `当前 Excel 不支持 ExcelApi ${version}：本加载项需要 Microsoft 365、Office 2021 或更新版本，或 Excel 网页版。Office 2016/2019 请改用导出的工作簿或独立网页版。`,
   missingSet: (set: string, what: string) => `缺少 ${set}（${what}）`,
-  compressedFileMissing: '当前 Excel 不支持读取整个工作簿文件（CompressedFile），只能导出新的工作簿',
+  compressedFileMissing: '当前 Excel 不支持读取整个工作簿文件，只能导出新的工作簿',
   noReportSheets: '工作簿中还没有年报工作表：请先点击「生成报表」',
   unknownCell: (cellId: string) => `未知的单元格编号「${cellId}」`,
   notInputCell: (place: string) => `${place} 由公式计算，不能直接写入`,

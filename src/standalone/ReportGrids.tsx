@@ -1,9 +1,14 @@
 /**
  * The three tables drawn from the SheetPlan as HTML tables: same labels, merged headers
  * (rowSpan/colSpan from the plan's merges), input cells editable, totals and the check row
- * computed and read-only. What the user types is kept as typed.
+ * computed and read-only. What the user types is kept as typed. The keyboard moves as in a
+ * spreadsheet (grid-nav.ts): Enter / Shift+Enter down / up, arrows between input cells, Tab
+ * skips the totals.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
+import {
+  memo, useCallback, useEffect, useMemo, useRef, useSyncExternalStore,
+  type CSSProperties, type KeyboardEvent, type MouseEvent,
+} from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { cellPlace } from '../core/describe';
 import type { FormatId } from '../core/formats';
@@ -12,8 +17,9 @@ import { sheetTotals } from '../core/sheetplan/compile';
 import type { PlanCell, SheetSpec } from '../core/sheetplan/types';
 import { readCellText } from '../app/cell-text';
 import { evaluateFormula } from '../app/formula';
-import { APP_TEXT } from '../taskpane/strings.zh-CN';
+import { APP_TEXT, PAGE_TEXT } from '../taskpane/strings.zh-CN';
 import type { StandaloneHost } from './host';
+import { gridMap, neighbour, type Move } from './grid-nav';
 
 const useStyles = makeStyles({
   grids: { display: 'flex', flexDirection: 'column', gap: '24px', padding: '12px', minWidth: 0 },
@@ -24,11 +30,18 @@ const useStyles = makeStyles({
   cell: { border: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px 4px', fontSize: '13px', lineHeight: '1.35' },
   bare: { border: 'none', padding: '4px 2px', fontSize: '12px' },
   input: {
-    width: '100%', boxSizing: 'border-box', border: '1px solid transparent', background: 'transparent',
+    width: '100%', boxSizing: 'border-box', border: '1px solid transparent', backgroundColor: 'transparent',
     textAlign: 'center', font: 'inherit', padding: '2px', minWidth: '2.5em',
-    ':focus': { outline: `2px solid ${tokens.colorBrandStroke1}`, background: '#fff' },
+    ':focus': { outline: `2px solid ${tokens.colorBrandStroke1}`, backgroundColor: '#fff' },
   },
-  invalid: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, background: '#ffe5e5', color: tokens.colorPaletteRedForeground1 },
+  invalid: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: '#ffe5e5', color: tokens.colorPaletteRedForeground1 },
+  /** A negative number: outlined in red where it stands (the finding says why). */
+  negative: { boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}`, color: tokens.colorPaletteRedForeground1 },
+  /** Read only after normalising: a corner mark, as a spreadsheet marks a cell with a note. */
+  normalized: { backgroundImage: `linear-gradient(225deg, ${tokens.colorPaletteMarigoldBorder2} 6px, transparent 6px)` },
+  hiddenNote: {
+    position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
+  },
   computed: { color: tokens.colorNeutralForeground2, cursor: 'default' },
 });
 
@@ -48,11 +61,18 @@ function styleOf(sheet: SheetSpec, cell: PlanCell): CSSProperties {
   };
 }
 
+/** Excel's two modes: arrived by keyboard (arrows leave the cell) or editing (arrows move the caret). */
+type CellMode = 'enter' | 'edit';
+
 export function ReportGrids({ host }: { host: StandaloneHost }) {
   const model = useSyncExternalStore(host.subscribe, host.model, host.model);
   const styles = useStyles();
   const inputs = useRef(new Map<string, HTMLInputElement>());
+  const pointed = useRef<string | null>(null);
+  const mode = useRef<CellMode>('enter');
   const { plan, texts } = model;
+  const sheets = useMemo(() => plan?.sheets.filter((s) => s.key === 't2' || s.key === 't3' || s.key === 't4') ?? [], [plan]);
+  const map = useMemo(() => gridMap(sheets), [sheets]);
 
   const values = useMemo(() => {
     if (!plan) return {};
@@ -61,26 +81,53 @@ export function ReportGrids({ host }: { host: StandaloneHost }) {
     return { ...cells, ...sheetTotals(plan.format, cells) };
   }, [plan, texts]);
 
-  const focus = useCallback((cellId: string) => {
+  // A finding's cell is scrolled to the middle of the view; a keyboard move only as far as needed (focus does that).
+  const focus = useCallback((cellId: string, centre = true) => {
     const el = inputs.current.get(cellId);
     if (!el) return false;
-    el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    if (centre) el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     el.focus();
     el.select();
     return true;
   }, []);
-  useEffect(() => host.registerFocus(focus), [host, focus]);
-
-  if (!plan) return null;
-  const sheets = plan.sheets.filter((s) => s.key === 't2' || s.key === 't3' || s.key === 't4');
-  const titleCell = sheets[0]?.cells.find((c) => c.row === 0 && c.role === 'title');
+  useEffect(() => host.registerFocus((cellId) => focus(cellId)), [host, focus]);
   const register = useCallback((id: string, el: HTMLInputElement | null) => {
     if (el) inputs.current.set(id, el);
     else inputs.current.delete(id);
   }, []);
 
+  // A click puts the cell in edit mode; any other arrival (Tab, Enter, arrows, a finding) in enter mode.
+  const onMouseDown = useCallback((e: MouseEvent) => {
+    pointed.current = cellIdOf(e.target);
+    if (pointed.current !== null && e.target === document.activeElement) mode.current = 'edit'; // a click in the cell being typed in
+  }, []);
+  const onFocus = useCallback((e: { target: EventTarget }) => {
+    const id = cellIdOf(e.target);
+    mode.current = id !== null && id === pointed.current ? 'edit' : 'enter';
+    pointed.current = null;
+  }, []);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      const id = cellIdOf(e.target);
+      if (id === null || e.nativeEvent.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'F2') {
+        mode.current = 'edit';
+        return;
+      }
+      const move = moveOf(e, e.target as HTMLInputElement, mode.current);
+      if (!move) return;
+      e.preventDefault();
+      const to = neighbour(map, id, move);
+      if (to) focus(to, false);
+    },
+    [map, focus],
+  );
+
+  if (!plan) return null;
+  const titleCell = sheets[0]?.cells.find((c) => c.row === 0 && c.role === 'title');
+
   return (
-    <section className={styles.grids} aria-labelledby="grids-title">
+    <section className={styles.grids} aria-labelledby="grids-title" onMouseDown={onMouseDown} onFocus={onFocus} onKeyDown={onKeyDown}>
       <h2 id="grids-title" className={styles.reportTitle}>
         {String(titleCell?.value ?? APP_TEXT.grids.region)}
       </h2>
@@ -89,6 +136,24 @@ export function ReportGrids({ host }: { host: StandaloneHost }) {
       ))}
     </section>
   );
+}
+
+function cellIdOf(target: EventTarget | null): string | null {
+  return target instanceof HTMLElement ? target.getAttribute('data-cell-id') : null;
+}
+
+/** The move a key asks for in a cell, or null to let the input handle it. */
+function moveOf(e: KeyboardEvent, input: HTMLInputElement, mode: CellMode): Move | null {
+  if (e.key === 'Enter') return e.shiftKey ? 'up' : 'down';
+  if (e.shiftKey) return null; // Shift+arrows select text
+  if (e.key === 'ArrowDown') return 'down';
+  if (e.key === 'ArrowUp') return 'up';
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return null;
+  if (mode === 'enter') return e.key === 'ArrowLeft' ? 'left' : 'right';
+  const { selectionStart: start, selectionEnd: end, value } = input;
+  if (start === null || start !== end) return null;
+  if (e.key === 'ArrowLeft') return start === 0 ? 'left' : null;
+  return start === value.length ? 'right' : null;
 }
 
 interface SheetTableProps {
@@ -221,28 +286,56 @@ const CellInput = memo(function CellInput(props: {
   const styles = useStyles();
   const { id, register, host } = props;
   const ref = useCallback((el: HTMLInputElement | null) => register(id, el), [id, register]);
-  const invalid = readCellText(props.text).raw !== undefined;
+  const reading = readCellText(props.text);
+  const invalid = reading.raw !== undefined;
+  const negative = reading.value !== null && reading.value < 0;
+  const note = cellNote(props.label, props.text, reading.value, !!reading.normalized);
+  const noteId = note ? `note-${id}` : undefined;
   return (
-    <input
-      ref={ref}
-      className={mergeClasses(styles.input, invalid && styles.invalid)}
-      style={{ textAlign: props.align }}
-      inputMode={props.decimal ? 'decimal' : 'numeric'}
-      aria-label={props.label}
-      aria-invalid={invalid || undefined}
-      data-cell-id={id}
-      value={props.text}
-      onChange={(e) => host.setCellText(id, e.target.value)}
-    />
+    <>
+      <input
+        ref={ref}
+        className={mergeClasses(styles.input, invalid && styles.invalid, negative && styles.negative, reading.normalized && styles.normalized)}
+        style={{ textAlign: props.align }}
+        inputMode={props.decimal ? 'decimal' : 'numeric'}
+        aria-label={props.label}
+        aria-invalid={invalid || negative || undefined}
+        aria-describedby={noteId}
+        title={note ?? undefined}
+        data-cell-id={id}
+        value={props.text}
+        onChange={(e) => host.setCellText(id, e.target.value)}
+      />
+      {note && (
+        <span id={noteId} className={styles.hiddenNote}>
+          {note}
+        </span>
+      )}
+    </>
   );
 });
 
-/** A total: read-only but focusable (findings select it), named 「…（自动计算）」. */
+/** What the cell's note says: a negative number, or a number read only after normalising. */
+function cellNote(place: string, text: string, value: number | null, normalized: boolean): string | null {
+  if (value !== null && value < 0) return PAGE_TEXT.negative(place, zhCN.formatNumber(value));
+  if (normalized && value !== null) return PAGE_TEXT.readAs(place, text, String(value));
+  return null;
+}
+
+/** A total: read-only, out of the Tab order, but focusable (findings select it), named 「…（自动计算）」. */
 const ComputedCell = memo(function ComputedCell(props: { id: string; text: string; label: string; register: Register }) {
   const styles = useStyles();
   const { id, register } = props;
   const ref = useCallback((el: HTMLInputElement | null) => register(id, el), [id, register]);
   return (
-    <input ref={ref} className={mergeClasses(styles.input, styles.computed)} readOnly aria-label={props.label} data-cell-id={id} value={props.text} />
+    <input
+      ref={ref}
+      className={mergeClasses(styles.input, styles.computed)}
+      readOnly
+      tabIndex={-1}
+      aria-label={props.label}
+      data-cell-id={id}
+      value={props.text}
+    />
   );
 });

@@ -1,5 +1,6 @@
-/** Browser services: clipboard with a fallback for webviews that block it, and file download. */
+/** Browser services: clipboard with a fallback for webviews that block it, file download, storage. */
 import type { ExportTarget } from '../host/types';
+import type { KeyValueStorage } from '../standalone/keep';
 import type { ClipboardService } from './services';
 
 export const browserClipboard: ClipboardService = {
@@ -38,4 +39,16 @@ export function browserDownload(target: ExportTarget): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * window.localStorage, reached on each use: merely touching it throws where the browser forbids
+ * storage (some private modes, blocked site data), and the page's keeping reports that per save.
+ */
+export function browserStorage(): KeyValueStorage {
+  return {
+    getItem: (key) => window.localStorage.getItem(key),
+    setItem: (key, value) => window.localStorage.setItem(key, value),
+    removeItem: (key) => window.localStorage.removeItem(key),
+  };
 }

@@ -12,7 +12,7 @@ export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'lo
       const { report, issues } = importText(text, options);
       return {
         report,
-        issues: describeIssues(report.format, issues).map((i) => ({ code: i.code, severity: i.severity, message: i.message, cells: i.cells })),
+        issues: describeIssues(report.format, issues).map((i) => ({ code: i.code, severity: i.severity, message: i.message, cells: i.cells, line: i.line, column: i.column })),
       };
     };
   },

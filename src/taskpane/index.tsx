@@ -1,7 +1,9 @@
 /**
  * Composition root: the only place that builds adapters. Waits for Office.onReady (a few
  * seconds at most); inside Excel it builds the Excel host (src/office), otherwise — no Office,
- * `{ host: null }`, or no answer — the standalone host and page. Then renders the pane.
+ * `{ host: null }`, or no answer — the standalone host and page, which keeps the report in the
+ * browser's localStorage. Each is loaded on demand, so neither is in the first download.
+ * Then renders the pane.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
@@ -10,10 +12,9 @@ import { blankReport } from '../core/report';
 import { compileSheetPlan } from '../core/sheetplan/compile';
 import type { ReportHost } from '../host/types';
 import { PaneController, type PaneDeps } from '../app/controller';
-import { createStandaloneHost, type StandaloneHost } from '../standalone/host';
-import { StandalonePage } from '../standalone/StandalonePage';
+import type { StandaloneHost } from '../standalone/host';
 import { App } from './App';
-import { browserClipboard, browserDownload } from './browser';
+import { browserClipboard, browserDownload, browserStorage } from './browser';
 import { themeFor, type OfficeThemeColours } from './theme';
 import { features } from './features';
 import { APP_TEXT } from './strings.zh-CN';
@@ -50,12 +51,22 @@ async function buildExcelHost(): Promise<ReportHost> {
   return office.createExcelHost();
 }
 
-function buildStandaloneHost(clock: () => Date): StandaloneHost {
+type StandaloneModule = typeof import('../standalone');
+
+/** Loaded only outside Excel: the add-in never downloads the page, its grids or the keeping. */
+function loadStandalone(): Promise<StandaloneModule> {
+  return import(/* webpackChunkName: "standalone" */ '../standalone');
+}
+
+/** The page's host: the report kept in this browser, or a blank one for last year. */
+function buildStandaloneHost(page: StandaloneModule, clock: () => Date): StandaloneHost {
   const year = clock().getFullYear() - 1;
   const formatId = formatIdForYear(year);
-  return createStandaloneHost({
+  return page.createStandaloneHost({
     plan: compileSheetPlan(formatId, { report: blankReport(formatId, year), year, agency: null }),
     download: browserDownload,
+    storage: browserStorage(),
+    clock,
   });
 }
 
@@ -65,14 +76,17 @@ async function main() {
   const inExcel = office?.host === 'Excel' || office?.host === 'EXCEL';
   const root = createRoot(document.getElementById('root')!);
   let host: ReportHost;
+  let page: StandaloneModule | null = null;
   let standalone: StandaloneHost | null = null;
   let startupError: unknown = null;
   try {
-    host = inExcel ? await buildExcelHost() : (standalone = buildStandaloneHost(clock));
+    if (inExcel) host = await buildExcelHost();
+    else host = standalone = buildStandaloneHost((page = await loadStandalone()), clock);
   } catch (e) {
     // The Excel adapter failed to start: say so (in Chinese, in the pane) and still offer the standalone page.
     startupError = e;
-    host = standalone = buildStandaloneHost(clock);
+    page ??= await loadStandalone();
+    host = standalone = buildStandaloneHost(page, clock);
   }
   const deps: PaneDeps = { host, clock, compilePlan: compileSheetPlan, ...features };
   const controller = new PaneController(deps);
@@ -81,7 +95,7 @@ async function main() {
   const theme = themeFor(inExcel ? (Office.context?.officeTheme as OfficeThemeColours | undefined) : null);
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App services={services}>{standalone ? <StandalonePage host={standalone} /> : undefined}</App>
+      <App services={services}>{page && standalone ? <page.StandalonePage host={standalone} /> : undefined}</App>
     </FluentProvider>,
   );
 }

@@ -17,6 +17,10 @@ export const APP_TEXT = {
     copy: '复制',
     connect: '连接 Excel（已改用网页版）',
     lastYear: '读取上年报告',
+    undo: '撤销',
+    newReport: '新建',
+    blanksAsZero: '空白按 0 处理',
+    open: '打开工作簿',
   },
   busy: {
     check: '正在检查…',
@@ -24,8 +28,76 @@ export const APP_TEXT = {
     sample: '正在载入示例数据…',
     import: '正在写入表格…',
     export: '正在生成工作簿…',
+    undo: '正在撤销…',
+    newReport: '正在新建…',
+    blanksAsZero: '正在填写 0…',
+    open: '正在打开工作簿…',
   },
-  generated: { title: '表格已生成', message: (year: number) => `已生成 ${year} 年度的表二、表三、表四，已填写的数据均保留。` },
+  generated: {
+    title: '表格已生成',
+    message: (year: number) => `已生成 ${year} 年度的表二、表三、表四，已填写的数据均保留。`,
+    rebuilt: (year: number, format: FormatId, dropped: number) =>
+      `已按 ${FORMAT_NAMES[format]} 重建 ${year} 年度的表格，两种格式共有的单元格保留了原数据${dropped ? `；${dropped} 个单元格在新格式中没有，已移除（可撤销）` : ''}。`,
+  },
+  undo: { title: '已撤销', message: '表格已恢复为操作之前的数据、年度和机关名称。', action: '撤销' },
+  newReport: {
+    title: '已新建年报',
+    message: (year: number) => `已新建 ${year} 年度的空白年报表格。`,
+    button: '新建',
+    dialogTitle: '新建年报',
+    start: '新建',
+  },
+  blanksAsZero: {
+    title: '空白已按 0 填写',
+    message: (n: number) => `已在 ${n} 个空白单元格中填写 0。`,
+    button: '空白按 0 处理',
+  },
+  opened: {
+    title: '已打开工作簿',
+    message: (fileName: string, year: number | null) => `已读取 ${fileName}${year ? `（${year} 年度）` : ''}，表格中的数据已换成该文件的数据。`,
+    button: '打开工作簿',
+  },
+  restored: {
+    title: '已恢复上次未导出的数据',
+    message: (savedAt: string) => `已恢复上次未导出的数据（保存于 ${savedAt}）。如要从头填写，请点击“新建”。`,
+  },
+  confirm: {
+    cancel: '取消',
+    replaced: (n: number) => (n ? `表格中已填写的 ${n} 个单元格将被替换。` : ''),
+    sample: {
+      title: '载入示例数据？',
+      message: (n: number) => `表格中已填写的 ${n} 个单元格将被示例数据替换，年度和机关名称也会改为示例的。载入后可以点击“撤销”恢复。`,
+      confirm: '载入示例数据',
+    },
+    newReport: {
+      title: '新建空白年报？',
+      message: (n: number) => `表格中已填写的 ${n} 个单元格将全部清空。新建后可以点击“撤销”恢复。`,
+      confirm: '清空并新建',
+    },
+    year: {
+      title: (year: number) => `改为 ${year} 年度？`,
+      sameFormat: (from: number, to: number) => `报告年度将由 ${from} 改为 ${to}，已填写的数据保留。改后可以点击“撤销”恢复。`,
+      formatChange: (from: FormatId, to: FormatId, dropped: number) =>
+        `表格将由 ${FORMAT_NAMES[from]} 改为 ${FORMAT_NAMES[to]}：两种格式共有的单元格保留原数据${dropped ? `，另有 ${dropped} 个已填写的单元格在新格式中没有，将被移除` : ''}。改后可以点击“撤销”恢复。`,
+      confirm: '改年度',
+    },
+    blanksAsZero: {
+      title: '空白按 0 处理？',
+      message: (n: number) => `将在以下 ${n} 个空白单元格中填写 0。只有这些事项确实为 0 时才应这样做；填写后可以点击“撤销”恢复。`,
+      confirm: '填写 0',
+    },
+    open: {
+      title: (fileName: string) => `打开「${fileName}」？`,
+      message: (n: number) => `表格中已填写的 ${n} 个单元格将被该文件的数据替换，年度和机关名称也会改为该文件的。打开后可以点击“撤销”恢复。`,
+      confirm: '打开',
+    },
+    import: {
+      title: '写入导入的数据？',
+      replace: (n: number) => `表格中已填写的 ${n} 个单元格将被粘贴的数据替换；粘贴中没有的单元格将成为空白，年度和机关名称改为粘贴的。写入后可以点击“撤销”恢复。`,
+      onlyPasted: (n: number) => `将写入粘贴的 ${n} 个数字，表格中其他单元格保持不变。写入后可以点击“撤销”恢复。`,
+      confirm: '写入表格',
+    },
+  },
   lastYear: {
     title: '上年报告',
     heading: '上年报告',
@@ -39,6 +111,8 @@ export const APP_TEXT = {
   sample: { title: '已载入示例数据', message: '示例为偃师区缙氏镇人民政府 2022 年度年报的数据。' },
   imported: {
     title: '导入完成',
+    replaced: (n: number, blanks: number) => `已写入 ${n} 个单元格${blanks ? `，粘贴中空白或没有的 ${blanks} 个单元格现为空白` : ''}。`,
+    updated: (n: number) => `已写入粘贴的 ${n} 个单元格，其他单元格保持不变。`,
     message: (n: number, blanks: number) =>
       `已写入 ${n} 个单元格。${blanks ? `${blanks} 个空白单元格未写入，保留原有内容。` : ''}`,
   },
@@ -83,6 +157,10 @@ export const APP_TEXT = {
       `错误 ${errors} 项，提醒 ${warnings} 项，无法判断 ${undecided} 项，通过 ${passed} 项`,
     allPass: '未发现错误。',
     allPassUndecided: (n: number) => `未发现错误，但有 ${n} 项因单元格空白无法判断。`,
+    errorsFound: (n: number) => `发现 ${n} 项错误，请逐项核对修改。`,
+    warningsOnly: (n: number) => `未发现错误，有 ${n} 项提醒，请核对。`,
+    undecidedGroup: (n: number) => `${n} 项检查无法判断（单元格空白）`,
+    blanksAsZeroHint: '只有这些事项确实为 0 时才使用；会先列出单元格请您确认，之后可以撤销。',
     showUndecided: '同时列出无法判断的项目',
     listLabel: (table: string) => `${table}的检查结果`,
     severity: { error: '错误', warning: '提醒', undecided: '无法判断' },
@@ -125,6 +203,18 @@ export const APP_TEXT = {
     apply: '写入表格',
     nothing: '没有可写入的数字。',
     emptyPaste: '请先粘贴年报表格。',
+    yearNeeded: '粘贴的内容中没有找到报告年度，请在识别结果中填写年度后再写入。',
+    yearFormat: (year: number, format: FormatId) => `${year} 年度不使用粘贴表格的格式（${FORMAT_NAMES[format]}），请核对年度。`,
+    yearField: '报告年度（粘贴中未找到，请填写）',
+    onlyPasted: '只更新粘贴的单元格（其他单元格、年度和机关名称保持不变）',
+    replaceCounts: (writes: number, blanks: number) =>
+      `将写入 ${writes} 个数字${blanks ? `；粘贴中空白或没有的 ${blanks} 个单元格写入后为空白` : ''}。表格现有的数据将被替换。`,
+    onlyPastedCounts: (writes: number, blanks: number) =>
+      `将写入 ${writes} 个数字${blanks ? `；粘贴中空白的 ${blanks} 个单元格不写入，保留表格原有内容` : ''}。`,
+    willBe: (year: number | null, agency: string | null) => `写入后：${agency || '（未填写机关名称）'} · ${year ?? '（年度待填写）'} 年度。`,
+    totalsNotComparable: (n: number) => `粘贴的 ${n} 个合计数有部分单元格空白，无法与各项之和核对（不是差错）。`,
+    groupTitle: (code: string, n: number) => (code === 'BLANK' ? `${n} 个单元格为空白` : `同类问题 ${n} 项`),
+    showLine: (line: number) => `在粘贴内容中显示第 ${line} 行`,
   },
   summary: {
     heading: '文字摘要',
@@ -175,4 +265,19 @@ export const STANDALONE_TEXT = {
   notInput: (places: string[]) => `只能写入填报单元格，以下单元格不是填报单元格：${places.join('、')}`,
   notNumber: (place: string) => `写入 ${place} 的值不是数字，未写入`,
   noCell: (place: string) => `页面上找不到单元格 ${place}`,
+} as const;
+
+/** The standalone page's own texts: notes on grid cells, keeping the report in the browser. */
+export const PAGE_TEXT = {
+  /** A number read only after normalising (full-width digits, thousands separators). */
+  readAs: (place: string, typed: string, value: string) =>
+    `${place}：「${typed.trim()}」按数字 ${value} 读取（全角数字、千位分隔符按导入时的方式读取），单元格中保留您输入的文字。`,
+  negative: (place: string, value: string) => `${place}：填的是负数 ${value}，此处应为不小于 0 的数，请核对。`,
+  keepFailed: {
+    title: '浏览器没有保存刚才的填写',
+    message:
+      '可能是隐私浏览模式，或浏览器存储空间已满。继续填写不受影响，但刷新或关闭页面后，未导出的数据会丢失：请先用「导出」保存工作簿。',
+  },
+  /** Browsers show their own wording for leaving; this is given where one is still shown. */
+  leaveUnexported: '填写的数据还没有导出，离开后会保留在本浏览器中，但建议先导出工作簿。确定离开吗？',
 } as const;

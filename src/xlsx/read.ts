@@ -10,7 +10,8 @@ import { describeIssues, importGrid, type DescribedIssue, type ImportIssue } fro
 import type { IssueCode } from '../core/messages/zh-CN';
 import { parseReport, type Report, type ReportText } from '../core/report';
 import { parseA1, parseA1Range } from '../core/sheetplan/a1';
-import { BLOCK_NAMES, cellDefinedName, sheetTotals } from '../core/sheetplan/compile';
+import { BLOCK_NAMES, cellDefinedName } from '../core/sheetplan/compile';
+import { plainNumber, storedTotals, type StoredTotal } from '../core/sheetplan/stored-totals';
 import { META_SHEET_NAME } from '../core/sheetplan/texts';
 import { META_NAME, META_PROPERTY_PREFIX } from './write';
 import { XmlError, decodeEntities, scanXml, unescCellText } from './xml';
@@ -299,6 +300,8 @@ function sharedStrings(text: string | null, fastAllowed: boolean): string[] {
 interface SheetCells {
   /** By cellKey(row, col). */
   cells: Map<number, CellValue>;
+  /** cellKeys of the cells holding a formula (with or without a cached value in `cells`). */
+  formulas: Set<number>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   maxRow: number;
   maxCol: number;
@@ -323,9 +326,14 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
  * holds them to it). Exported for that test.
  */
 export function parseSheet(text: string, name: string, strings: readonly string[], budget: { cells: number }, options: { fast?: boolean } = {}): SheetCells {
-  const out: SheetCells = { cells: new Map(), merges: [], maxRow: -1, maxCol: -1, readBy: 'scanner' };
+  const out: SheetCells = { cells: new Map(), formulas: new Set(), merges: [], maxRow: -1, maxCol: -1, readBy: 'scanner' };
   // The one place a cell's text becomes a value, for both ways of reading.
-  const put = (row: number, col: number, type: string, value: string) => {
+  const put = (row: number, col: number, type: string, value: string | null, formula: boolean) => {
+    if (formula) {
+      if (col >= MAX_COLUMNS) fail('corrupt', `${name}: 第 ${row + 1} 行超过 ${MAX_COLUMNS} 列`);
+      out.formulas.add(cellKey(row, col));
+    }
+    if (value === null) return;
     let v: CellValue = null;
     if (type === 's') v = strings[Number(value)] ?? null;
     else if (type === 'inlineStr' || type === 'str' || type === 'd') v = unescCellText(value);
@@ -348,6 +356,7 @@ export function parseSheet(text: string, name: string, strings: readonly string[
   const undo = () => {
     budget.cells = counted;
     out.cells.clear();
+    out.formulas.clear();
     out.maxRow = out.maxCol = -1;
   };
   out.readBy = fastOrScan(text, from, to, fast, (xml) => scanSheet(xml, name, budget, put, out.merges), undo);
@@ -365,7 +374,7 @@ function countCell(budget: { cells: number }) {
  * optional value. Sticky: anything else stops the fast read.
  */
 const SHEET_DATA_TOKEN = new RegExp(
-  `\\s+|<row${SIMPLE_ATTRS} ?/?>|</row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(${SIMPLE_ATTRS}) ?(?:/>|>(?:<f${SIMPLE_ATTRS}(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>)?</c>)`,
+  `\\s+|<row${SIMPLE_ATTRS} ?/?>|</row>|<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(${SIMPLE_ATTRS}) ?(?:/>|>(<f${SIMPLE_ATTRS}(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>)?</c>)`,
   'y',
 );
 
@@ -375,23 +384,26 @@ const SHEET_DATA_TOKEN = new RegExp(
  * at the first thing it does not know — inline strings, rich text, comments, prefixes, a cell
  * without an address, an unknown entity — and the caller scans the sheet instead.
  */
-function fastSheetData(text: string, from: number, to: number, budget: { cells: number }, put: (row: number, col: number, type: string, value: string) => void): boolean {
+function fastSheetData(text: string, from: number, to: number, budget: { cells: number }, put: PutCell): boolean {
   return eachToken(SHEET_DATA_TOKEN, text, from, to, (m) => {
     if (m[1] === undefined) return true; // space or a row tag
-    const attrs = m[2];
+    const [, address, attrs, formula, rawValue] = m;
     if (attrs.includes(' r=')) return false; // a second address: let the scanner decide
     countCell(budget);
-    if (!m[3]) return true; // no value, or an empty one
-    const value = decodedOrNull(m[3]);
-    if (value === null) return false;
-    const ref = parseA1(m[1])!;
-    put(ref.row, ref.col, simpleAttr(attrs, 't') ?? 'n', value);
+    const value = rawValue ? decodedOrNull(rawValue) : null; // no value, or an empty one: none
+    if (rawValue && value === null) return false;
+    if (value === null && formula === undefined) return true;
+    const ref = parseA1(address)!;
+    put(ref.row, ref.col, simpleAttr(attrs, 't') ?? 'n', value, formula !== undefined);
     return true;
   });
 }
 
+/** Takes one cell read from sheetData: its type, its value text (null: none) and whether it has a formula. */
+type PutCell = (row: number, col: number, type: string, value: string | null, formula: boolean) => void;
+
 /** The XML scanner's way: every element, as any writer may lay it out. */
-function scanSheet(text: string, name: string, budget: { cells: number }, put: (row: number, col: number, type: string, value: string) => void, merges: SheetCells['merges']) {
+function scanSheet(text: string, name: string, budget: { cells: number }, put: PutCell, merges: SheetCells['merges']) {
   let row = -1;
   let col = -1;
   let type = '';
@@ -400,6 +412,7 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: (
   let inPhonetic = 0;
   let value = '';
   let hasValue = false;
+  let hasFormula = false;
   parseXml(text, {
     open(element, a, selfClosing) {
       switch (element) {
@@ -420,9 +433,13 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: (
           type = a.get('t') ?? 'n';
           value = '';
           hasValue = false;
+          hasFormula = false;
           if (selfClosing) type = '';
           break;
         }
+        case 'f':
+          hasFormula = true;
+          break;
         case 'v':
           inValue = !selfClosing;
           break;
@@ -453,7 +470,10 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: (
       if (element === 'v' || element === 't') inValue = false;
       else if (element === 'is') inInline = false;
       else if (element === 'rPh') inPhonetic--;
-      else if (element === 'c' && hasValue && row >= 0 && col >= 0) put(row, col, type, value);
+      else if (element === 'c' && (hasValue || hasFormula) && row >= 0 && col >= 0) {
+        put(row, col, type, hasValue ? value : null, hasFormula);
+        hasFormula = false;
+      }
     },
   }, name);
 }
@@ -492,20 +512,29 @@ type SheetRef = Readonly<{ sheet: string; top: number; left: number; bottom: num
  */
 const refCache = new Map<string, SheetRef | null>();
 
-/** Where each input cell of a format is, by a name table: worked out once per table (tables are shared, see lastNameTable). */
-const placesByTable = new WeakMap<ReadonlyMap<string, string>, Map<FormatId, { id: string; name: string; ref: SheetRef | null }[]>>();
+interface CellPlace {
+  id: string;
+  name: string;
+  ref: SheetRef | null;
+}
 
-function inputPlaces(names: ReadonlyMap<string, string>, format: FormatId) {
+/**
+ * Where each input or total cell of a format is, by a name table: worked out once per table
+ * (tables are shared, see lastNameTable).
+ */
+const placesByTable = new WeakMap<ReadonlyMap<string, string>, Map<string, CellPlace[]>>();
+
+function cellPlaces(names: ReadonlyMap<string, string>, format: FormatId, role: 'input' | 'total'): CellPlace[] {
   let byFormat = placesByTable.get(names);
   if (!byFormat) placesByTable.set(names, (byFormat = new Map()));
-  let places = byFormat.get(format);
+  let places = byFormat.get(`${format}:${role}`);
   if (!places) {
-    places = getFormat(format).cells.filter((c) => c.role === 'input').map((c) => {
+    places = getFormat(format).cells.filter((c) => c.role === role).map((c) => {
       const name = cellDefinedName(c.id);
       const ref = names.get(name.toUpperCase());
       return { id: c.id, name, ref: ref ? parseRef(ref) : null };
     });
-    byFormat.set(format, places);
+    byFormat.set(`${format}:${role}`, places);
   }
   return places;
 }
@@ -557,6 +586,22 @@ function readMetadata(wb: Workbook, sheetCells: (name: string) => SheetCells | n
   return meta;
 }
 
+/**
+ * Each total cell as stored: formula presence and cached value or constant (the policy in
+ * storedTotals decides what the report takes). A total whose name or sheet is missing is left
+ * out: the policy takes it as its formula would show it.
+ */
+function storedTotalCells(names: ReadonlyMap<string, string>, format: FormatId, sheetCells: (name: string) => SheetCells | null): Map<string, StoredTotal> {
+  const stored = new Map<string, StoredTotal>();
+  for (const place of cellPlaces(names, format, 'total')) {
+    const sheet = place.ref ? sheetCells(place.ref.sheet) : null;
+    if (!place.ref || !sheet) continue;
+    const key = cellKey(place.ref.top, place.ref.left);
+    stored.set(place.id, { formula: sheet.formulas.has(key), value: sheet.cells.get(key) ?? null });
+  }
+  return stored;
+}
+
 function readOurs(wb: Workbook): ReadResult {
   const cache = new Map<string, SheetCells | null>();
   const sheetCells = (name: string) => {
@@ -573,7 +618,7 @@ function readOurs(wb: Workbook): ReadResult {
   const issues: ImportIssue[] = [];
   const cells: Report['cells'] = {};
   const raw: Record<string, string> = {};
-  for (const place of inputPlaces(wb.names, format)) {
+  for (const place of cellPlaces(wb.names, format, 'input')) {
     const sheet = place.ref ? sheetCells(place.ref.sheet) : null;
     if (!place.ref || !sheet) {
       missing.push(place.ref ? `工作表「${place.ref.sheet}」` : `名称 ${place.name}`);
@@ -584,18 +629,18 @@ function readOurs(wb: Workbook): ReadResult {
     if (typeof v === 'number' || v === null) cells[id] = v;
     else {
       // Text in an input cell (a host without validation): a plain number is used, anything else kept as raw.
-      const n = /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-      cells[id] = Number.isFinite(n) ? n : null;
+      const n = plainNumber(v);
+      cells[id] = n;
       raw[id] = v;
-      const code: IssueCode = Number.isFinite(n) ? 'TEXT-IN-CELL' : 'TEXT-IN-NUMBER';
-      issues.push({
-        code, cells: [id], severity: Number.isFinite(n) ? 'info' : 'error', text: v,
-        ...(Number.isFinite(n) ? { readAs: String(n) } : {}),
-      });
+      const code: IssueCode = n !== null ? 'TEXT-IN-CELL' : 'TEXT-IN-NUMBER';
+      issues.push({ code, cells: [id], severity: n !== null ? 'info' : 'error', text: v, ...(n !== null ? { readAs: String(n) } : {}) });
     }
   }
   if (missing.length) throw new XxgkError('XLSX-DAMAGED', { missing: [...new Set(missing)].slice(0, 8) });
-  Object.assign(cells, sheetTotals(format, cells));
+  const totals = storedTotals(format, cells, storedTotalCells(wb.names, format, sheetCells));
+  Object.assign(cells, totals.totals);
+  Object.assign(raw, totals.raw);
+  issues.push(...totals.issues);
 
   const text: ReportText = {};
   for (const [key, name] of Object.entries(BLOCK_NAMES.text) as [keyof ReportText, string][]) {

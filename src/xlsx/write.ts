@@ -230,6 +230,21 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, sst: SharedStrings, pass
   );
 }
 
+/**
+ * Rows repeated on every printed page: Excel keeps them as the sheet-local defined name
+ * _xlnm.Print_Titles (whole rows, e.g. '各单位情况'!$2:$2); readers skip sheet-local names.
+ */
+function printTitleNames(sheets: readonly SheetSpec[]): string {
+  return sheets
+    .map((s, i) => {
+      const t = s.print.titleRows;
+      return t
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheetName(s.name)}!$${t.first + 1}:$${t.last + 1}`)}</definedName>`
+        : '';
+    })
+    .join('');
+}
+
 function randomSalt(): Uint8Array {
   const salt = new Uint8Array(16);
   const c = (globalThis as { crypto?: { getRandomValues(a: Uint8Array): Uint8Array } }).crypto;
@@ -297,7 +312,9 @@ export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Arr
     ...plan.definedNames.map((d) => [d.name, `${quoteSheetName(d.sheet)}!${d.ref}`] as const),
     [META_NAME, `${quoteSheetName(META_SHEET_NAME)}!${a1Range(0, 0, metadataEntries(plan).length - 1, 1, true)}`] as const,
   ];
-  const definedNames = `<definedNames>${names.map(([n, ref]) => `<definedName name="${esc(n)}">${esc(ref)}</definedName>`).join('')}</definedNames>`;
+  const definedNames =
+    `<definedNames>${printTitleNames(sheets)}` +
+    `${names.map(([n, ref]) => `<definedName name="${esc(n)}">${esc(ref)}</definedName>`).join('')}</definedNames>`;
   files['xl/workbook.xml'] = strToU8(
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
       `<sheets>${sheetEntries}</sheets>${definedNames}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,

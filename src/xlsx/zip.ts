@@ -62,30 +62,30 @@ export const fflateInflateRaw: InflateRaw = (data, size) => inflateSync(data, { 
 export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS, inflateRaw: InflateRaw = fflateInflateRaw): ZipReader {
   if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1)
     throw new ZipError({ kind: 'encrypted' }); // an OLE container: an encrypted .xlsx or an old .xls
-  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new ZipError({ kind: 'not-zip', detail: 'no zip signature' });
+  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw new ZipError({ kind: 'not-zip', detail: '文件开头没有压缩包标志' });
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
     if (u32(bytes, i) === 0x06054b50) {
       eocd = i;
       break;
     }
-  if (eocd < 0) throw new ZipError({ kind: 'corrupt', detail: 'no end of central directory' });
+  if (eocd < 0) throw new ZipError({ kind: 'corrupt', detail: '缺少压缩包目录结尾' });
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError({ kind: 'too-large', what: 'zip64', limit: 'zip32' });
-  if (count > limits.maxEntries) throw new ZipError({ kind: 'too-large', what: `${count} entries`, limit: `${limits.maxEntries}` });
-  if (cdOffset + cdSize > bytes.length) throw new ZipError({ kind: 'corrupt', detail: 'central directory out of range' });
+  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError({ kind: 'too-large', what: '超大压缩包格式', limit: '普通压缩包格式' });
+  if (count > limits.maxEntries) throw new ZipError({ kind: 'too-large', what: `${count} 个文件`, limit: `${limits.maxEntries} 个` });
+  if (cdOffset + cdSize > bytes.length) throw new ZipError({ kind: 'corrupt', detail: '压缩包目录超出文件范围' });
 
   const entries = new Map<string, Entry>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipError({ kind: 'corrupt', detail: 'bad central directory entry' });
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipError({ kind: 'corrupt', detail: '压缩包目录项损坏' });
     const flags = u16(bytes, p + 8);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
-    if (p + 46 + nameLen > bytes.length) throw new ZipError({ kind: 'corrupt', detail: 'entry name out of range' });
+    if (p + 46 + nameLen > bytes.length) throw new ZipError({ kind: 'corrupt', detail: '压缩包内文件名超出范围' });
     const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
     const name = strFromU8(rawName, !(flags & 0x800)).replace(/\\/g, '/').replace(/^\//, '');
     entries.set(name, {
@@ -101,16 +101,16 @@ export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS, inflateRaw: Infl
     if (!e) return null;
     if (e.flags & 1) throw new ZipError({ kind: 'encrypted' });
     if (e.size > limits.maxEntryBytes)
-      throw new ZipError({ kind: 'too-large', what: `${e.name} (${e.size} bytes)`, limit: `${limits.maxEntryBytes} bytes` });
+      throw new ZipError({ kind: 'too-large', what: `${e.name}（${e.size} 字节）`, limit: `${limits.maxEntryBytes} 字节` });
     if (total + e.size > limits.maxTotalBytes)
-      throw new ZipError({ kind: 'too-large', what: `${total + e.size} bytes`, limit: `${limits.maxTotalBytes} bytes` });
+      throw new ZipError({ kind: 'too-large', what: `共 ${total + e.size} 字节`, limit: `${limits.maxTotalBytes} 字节` });
     if (e.size > 1024 * 1024 && e.size > e.compressedSize * limits.maxRatio)
-      throw new ZipError({ kind: 'too-large', what: `${e.name} ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}`, limit: `${limits.maxRatio}` });
+      throw new ZipError({ kind: 'too-large', what: `${e.name} 压缩比 ${Math.round(e.size / Math.max(1, e.compressedSize))}`, limit: `${limits.maxRatio}` });
     const lo = e.localOffset;
-    if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw new ZipError({ kind: 'corrupt', detail: `bad local header for ${e.name}` });
+    if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw new ZipError({ kind: 'corrupt', detail: `${e.name} 的文件头损坏` });
     const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
     const end = start + e.compressedSize;
-    if (end > bytes.length) throw new ZipError({ kind: 'corrupt', detail: `${e.name} is truncated` });
+    if (end > bytes.length) throw new ZipError({ kind: 'corrupt', detail: `${e.name} 不完整（文件被截断）` });
     const data = bytes.subarray(start, end);
     total += e.size;
     let out: Uint8Array;
@@ -118,11 +118,11 @@ export function openZip(bytes: Uint8Array, limits = ZIP_LIMITS, inflateRaw: Infl
     else if (e.method === 8) {
       try {
         out = inflateRaw(data, e.size);
-      } catch (err) {
-        throw new ZipError({ kind: 'corrupt', detail: `${e.name}: ${(err as Error).message}` });
+      } catch {
+        throw new ZipError({ kind: 'corrupt', detail: `${e.name} 解压失败` });
       }
-    } else throw new ZipError({ kind: 'corrupt', detail: `${e.name}: compression method ${e.method}` });
-    if (out.length !== e.size) throw new ZipError({ kind: 'corrupt', detail: `${e.name}: size differs from the directory` });
+    } else throw new ZipError({ kind: 'corrupt', detail: `${e.name} 使用了不支持的压缩方式（${e.method}）` });
+    if (out.length !== e.size) throw new ZipError({ kind: 'corrupt', detail: `${e.name} 的大小与目录记载不符` });
     return out;
   };
   return {

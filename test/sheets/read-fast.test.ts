@@ -22,7 +22,7 @@ const STRINGS = Array.from({ length: 2000 }, (_, i) => `文字${i}`);
 function read(xml: string, fast: boolean) {
   try {
     const s = parseSheet(xml, 'S', STRINGS, { cells: 0 }, { fast });
-    return { cells: [...s.cells], merges: s.merges, maxRow: s.maxRow, maxCol: s.maxCol, readBy: s.readBy };
+    return { cells: [...s.cells], formulas: [...s.formulas], merges: s.merges, maxRow: s.maxRow, maxCol: s.maxCol, readBy: s.readBy };
   } catch (e) {
     if (e instanceof XxgkError) return { error: [e.code, e.params.kind ?? null] };
     throw e;
@@ -94,7 +94,7 @@ describe('reading sheetData fast', () => {
     const pieces = [
       ' ', '\n  ', '<is><t>x</t></is>', '<!-- note -->', 'x:', '&amp;', '&bogus;', '<v>5</v>', ' t="str"', ' t="inlineStr"', ' r="B2"',
       '<c r="Z9"><v>7</v></c>', '<c><v>1</v></c>', '<c r="a1"><v>2</v></c>', '<row r="3">', '</row>', '<![CDATA[1]]>', '<v/>',
-      '<c r="C3" t="s"><v>12</v></c>', '<f>SUM(A1:A2)</f>', '<c r="D4" t="e"><v>#REF!</v></c>', '<c r="E5" t="b"><v>1</v></c>', '<', '>', '"',
+      '<c r="C3" t="s"><v>12</v></c>', '<f>SUM(A1:A2)</f>', '<c r="F6"><f>SUM(A1:A2)</f></c>', '<c r="G7" t="str"><f t="shared" si="0"/><v>x</v></c>', '<c r="D4" t="e"><v>#REF!</v></c>', '<c r="E5" t="b"><v>1</v></c>', '<', '>', '"',
     ];
     let fallbacks = 0;
     fc.assert(

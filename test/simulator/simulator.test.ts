@@ -191,6 +191,22 @@ describe('formulas', () => {
     expect(sim.cell('S', 'A4').value).toBe(5);
     expect(sim.cell('S', 'A5').value).toBe(0);
   });
+
+  test('a value typed or written over a formula replaces it: formulas then give the constant, values follow no more', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S', { A1: 2, A2: 3, A3: '=SUM(A1:A2)', B3: '=SUM(A1:A2)' });
+    sim.simulateUserEdit('S', 'A3', [[12]]);
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('B3').values = [[0]];
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[40]];
+      await ctx.sync();
+      const r = ctx.workbook.worksheets.getItem('S').getRange('A3:B3').load('values,formulas');
+      await ctx.sync();
+      expect(r.values).toEqual([[12, 0]]);
+      expect(r.formulas).toEqual([[12, 0]]);
+    });
+    expect(sim.allFormulas()).toEqual({});
+  });
 });
 
 describe('events and cell edit mode', () => {

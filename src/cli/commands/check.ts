@@ -1,7 +1,8 @@
-/** `xxgk-nianbao check <input> [--json] [--last-year <file>] [--all] [--blanks-as-zero] [--sample]` */
+/** `xxgk-nianbao check <input> [--json] [--last-year <上年报告文件>] [--all] [--blanks-as-zero] [--strict] [--sample]` */
 import {
   check, checkFailed, sampleReport, summarize, zhCN, type CheckResult, type DescribedIssue, type DescribedOutcome,
 } from '../../core';
+import { blankCellsText, undecidedBlanks } from '../../core/blank-cells';
 import { loadInput } from '../input';
 import { EXIT, type Io } from '../io';
 import type { Command } from './types';
@@ -19,6 +20,8 @@ export function renderFindings(result: CheckResult, all: boolean, issues: readon
   const s = summarize(result.outcomes);
   lines.push(`${result.agency ?? '（未注明机关）'} ${result.year === null ? '（未注明年度）' : `${result.year}年度`} · ${result.format === '2021' ? '30号文格式' : '60号文格式'}`);
   lines.push(`检查 ${result.outcomes.length} 项：错误 ${s.errors}，提醒 ${s.warnings}，无法判断 ${s.undecided}，通过 ${s.passed}`);
+  const blanks = undecidedBlanks(result.format, result.outcomes);
+  if (s.undecided > 0) lines.push(zhCN.blankVerdictMessage(blanks.length, s.undecided, blankCellsText(result.format, blanks)));
   const shownIssues = issues.filter((i) => all || i.severity !== 'info');
   if (shownIssues.length) {
     lines.push('', '【导入时发现的问题】');
@@ -34,24 +37,25 @@ export function renderFindings(result: CheckResult, all: boolean, issues: readon
       lines.push(`  [${tag}] ${o.message}`);
     }
   }
-  if (!all && s.undecided > 0) {
-    const blanks = new Set(result.outcomes.flatMap((o) => (o.status === 'undecided' ? (o.blanks ?? []) : [])));
-    lines.push('', `有 ${s.undecided} 项因 ${blanks.size} 个空白或未提供的单元格无法判断（空白按未知处理；用 --all 查看全部，--blanks-as-zero 把空白当作 0）`);
-  }
-  if (s.errors === 0 && s.warnings === 0 && !issues.some((i) => i.severity === 'error')) lines.push('', '未发现错误。');
+  if (!all && s.undecided > 0)
+    lines.push('', `空白按未知处理，不当作 0：用 --all 查看全部无法判断的检查；确认空白都是 0 时可用 --blanks-as-zero`);
+  const clean = s.errors === 0 && s.warnings === 0 && !issues.some((i) => i.severity === 'error');
+  // Never 「未发现错误」 alone while rules are undecided: the blanks may hide errors.
+  if (clean) lines.push('', s.undecided > 0 ? `未发现错误，但检查不完整：${s.undecided} 项无法判断。` : '未发现错误。');
   return lines.join('\n');
 }
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: '检查年报数据的勾稽关系（表二、表三、表四）',
-  usage: 'check <report.json|--sample> [--json] [--last-year <file>] [--all] [--blanks-as-zero]',
+  summary: '检查年报数据的勾稽关系（表二、表三、表四）；--strict 时有无法判断的检查（空白单元格）也返回退出码 1',
+  usage: 'check <report.json|--sample> [--json] [--last-year <上年报告文件>] [--all] [--blanks-as-zero] [--strict]',
   options: {
     json: { type: 'boolean' },
     all: { type: 'boolean' },
     sample: { type: 'boolean' },
     'last-year': { type: 'string' },
     'blanks-as-zero': { type: 'boolean' },
+    strict: { type: 'boolean' },
   },
   run(args, io: Io) {
     const { values, positionals } = args;
@@ -67,6 +71,7 @@ export const checkCommand: Command = {
     else io.out(renderFindings(result, values.all === true, issues));
     // A cell the importer could not read (TEXT-IN-NUMBER…) is an error as much as a failing rule.
     const importErrors = issues.some((i) => i.severity === 'error');
-    return checkFailed(result) || importErrors ? EXIT.findings : EXIT.ok;
+    const undecidedWhenStrict = values.strict === true && summarize(result.outcomes).undecided > 0;
+    return checkFailed(result) || importErrors || undecidedWhenStrict ? EXIT.findings : EXIT.ok;
   },
 };

@@ -39,6 +39,7 @@ export function renderIssues(result: ImportResult, described: DescribedIssue[]):
   ];
   for (const sev of ['error', 'warning', 'info'] as const)
     for (const i of described) if (i.severity === sev) lines.push(`  [${zhCN.SEVERITY_NAMES[sev]}] ${i.message}`);
+  if (r.year === null) lines.push('', '未找到年度，请用 --year 指定（未猜测年度）。');
   if (!described.length) lines.push('', '未发现导入问题。');
   return lines.join('\n');
 }

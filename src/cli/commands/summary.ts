@@ -1,4 +1,4 @@
-/** `xxgk-nianbao summary <input> [--json] [--last-year <file>] [--draft]`: the narrative written from the tables. */
+/** `xxgk-nianbao summary <input> [--json] [--last-year <上年报告文件>] [--draft]`: the narrative written from the tables. */
 import { draftReportText, draftSections, paragraphText, sampleReport, writeSummary, type SummarySection } from '../../core';
 import { loadInput } from '../input';
 import { EXIT, type Io } from '../io';
@@ -14,7 +14,7 @@ function renderSummary(sections: readonly SummarySection[]): string {
 export const summaryCommand: Command = {
   name: 'summary',
   summary: '根据表格数据生成文字说明（--draft 生成年报全文草稿）',
-  usage: 'summary <report.json|.xlsx|…|--sample> [--json] [--last-year <file>] [--draft]',
+  usage: 'summary <report.json|.xlsx|…|--sample> [--json] [--last-year <上年报告文件>] [--draft]',
   options: {
     json: { type: 'boolean' },
     draft: { type: 'boolean' },

@@ -37,6 +37,9 @@ const SEVERITY: Record<IssueCode, IssueSeverity> = {
   GARBLED: 'warning',
   'NO-TABLE': 'error',
   'NEEDS-LABELS': 'error',
+  // Raised by the workbook readers (sheetplan/stored-totals.ts, severity by case), never by a paste.
+  'TOTAL-OVERWRITTEN': 'error',
+  'TOTAL-FORMULA-DELETED': 'error',
 };
 
 interface Block {

@@ -102,6 +102,8 @@ export const ISSUE_CODES = [
   'GARBLED',
   'NO-TABLE',
   'NEEDS-LABELS',
+  'TOTAL-OVERWRITTEN',
+  'TOTAL-FORMULA-DELETED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -141,7 +143,23 @@ const ISSUES: Record<IssueCode, (c: IssueContext) => string> = {
   GARBLED: (c) => `${cellsOrText(c)}${at(c)}：原文已损坏，数值 ${c.readAs ?? ''} 是按表格顺序或勾稽关系推定的，请核实`,
   'NO-TABLE': (c) => `未在粘贴内容中找到表二、表三或表四${c.text ? `（${c.text}）` : ''}：请连同表头和行名称一起复制`,
   'NEEDS-LABELS': (c) => `粘贴的数字${at(c)}没有行名称，且数量（${c.text ?? ''}）无法唯一对应表格：请连同行名称一起复制`,
+  'TOTAL-OVERWRITTEN': (c) =>
+    c.found === null || c.found === undefined
+      ? `${cellsOrText(c)}：总计已被改写为文字「${c.text ?? ''}」，不是数字，未读取，按“未知”处理${c.expected === null || c.expected === undefined ? '' : `（各项之和为 ${n(c.expected)}）`}。${RESTORE_TOTAL}`
+      : `${cellsOrText(c)}：总计已被改写为固定数值 ${n(c.found)}${c.text === undefined ? '' : `（填写为文字「${c.text}」）`}，不再随各项自动求和；${overwrittenVersusParts(c)}。${RESTORE_TOTAL}`,
+  'TOTAL-FORMULA-DELETED': (c) =>
+    `${cellsOrText(c)}：总计的求和公式已被删除，单元格为空白，按“未知”处理${c.expected === null || c.expected === undefined ? '' : `（各项之和为 ${n(c.expected)}）`}。${RESTORE_TOTAL}`,
 };
+
+const RESTORE_TOTAL = '请恢复该单元格的求和公式，或用本工具重新生成表格（已填写的各项数据会保留）';
+
+/** How a number typed over a total's formula compares with the sum of its parts. */
+function overwrittenVersusParts(c: IssueContext): string {
+  const parts = c.expected ?? null;
+  if (parts === null) return '各项中有空白，无法核对';
+  if (Math.abs((c.found ?? 0) - parts) < 1e-6) return `目前与各项之和 ${n(parts)} 相等，但各项改动后总计不会随之更新`;
+  return `各项之和为 ${n(parts)}，与总计不一致`;
+}
 
 export function issueMessage(code: IssueCode, c: IssueContext): string {
   return ISSUES[code](c);
@@ -252,4 +270,34 @@ export function narrativeMessage(rule: NarrativeRuleId, c: NarrativeContext): st
   if (c.kind === 'zero')
     return `文字说明${quoted(c.sentence)}表述为没有（0），与表格不符：${place} 为 ${n(c.expected)}`;
   return `文字说明${quoted(c.sentence)}写作 ${n(c.found)}${c.kind === 'amount' ? ' 万元' : ''}，与表格不符：${place} 为 ${n(c.expected)}${c.kind === 'amount' ? ' 万元' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Blank cells: how many rules they leave undecided, and which cells to fill
+
+/** Blank cells of one row (grouped by blank-cells.ts), the row and columns in the form's words. */
+export interface BlankRowWords {
+  row: string;
+  columns: string[];
+  ids: string[];
+}
+
+function blankRowText(r: BlankRowWords): string {
+  if (!r.columns.length) return r.row;
+  const columns = r.columns.length > 4 ? `${r.columns.slice(0, 3).join('、')}等 ${r.columns.length} 列` : r.columns.join('、');
+  return `${r.row}·${columns}`;
+}
+
+/** 「表三 一、本年新收政府信息公开申请数量·商业企业、科研机构；…等 9 行（共 23 个单元格）」 */
+export function blankRowsText(rows: readonly BlankRowWords[], maxRows: number): string {
+  const cells = rows.reduce((n, r) => n + r.ids.length, 0);
+  const named = rows.slice(0, Math.max(1, maxRows)).map(blankRowText).join('；');
+  return rows.length > maxRows ? `${named}；等 ${rows.length} 行（共 ${cells} 个单元格）` : named;
+}
+
+/** The headline when rules are undecided: never 「通过」, says what is blank and what it blocks. */
+export function blankVerdictMessage(blankCells: number, undecided: number, where: string): string {
+  return blankCells > 0
+    ? `有 ${blankCells} 个单元格空白，${undecided} 项检查无法判断：${where}。请填写这些单元格（确为 0 的填 0）后再检查`
+    : `${undecided} 项检查无法判断（需要上年报告）`;
 }

@@ -482,7 +482,8 @@ export function sheetTotals(formatId: FormatId, inputs: Report['cells']): Record
 /** Each computed total with its parts, in an order where a total's parts come before it. */
 const totalsPlans = new Map<FormatId, [string, string[]][]>();
 
-function totalsPlan(formatId: FormatId): [string, string[]][] {
+/** The totals our sheets compute, each with the cells its formula sums (parts before their total). */
+export function totalsPlan(formatId: FormatId): readonly (readonly [string, readonly string[]])[] {
   let plan = totalsPlans.get(formatId);
   if (plan) return plan;
   const f = getFormat(formatId);

@@ -2,4 +2,5 @@
 export * from './types';
 export * from './a1';
 export * from './compile';
+export * from './stored-totals';
 export { SHEET_NAMES, META_SHEET_NAME, META_NAME, META_PROPERTY_PREFIX, reportTitle } from './texts';

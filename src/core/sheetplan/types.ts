@@ -81,6 +81,16 @@ export interface ConditionalFormatSpec {
   fontColor: string;
 }
 
+/** How a sheet prints. fitToHeight 0: as many pages as needed. */
+export interface PrintSpec {
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4';
+  fitToWidth: 1;
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page (0-based, inclusive): a long list's header row. */
+  titleRows?: { first: number; last: number };
+}
+
 export interface SheetSpec {
   key: SheetKey;
   /** Worksheet name, e.g. 「表三 依申请公开」. */
@@ -93,7 +103,7 @@ export interface SheetSpec {
   merges: MergeSpec[];
   styles: Record<string, CellStyle>;
   conditionalFormats: ConditionalFormatSpec[];
-  print: { orientation: 'portrait' | 'landscape'; paper: 'A4'; fitToWidth: 1; fitToHeight: number };
+  print: PrintSpec;
   /** Freeze panes below this many rows (headers stay visible). */
   frozenRows: number;
   protect: boolean;

@@ -1,7 +1,7 @@
 /** Turns the files' results into the summary: per-unit rows, the aggregate, every finding. */
 import { basename, extname } from 'node:path';
-import { aggregateReports, zhCN, type Report } from '../../core';
-import type { BatchUnitRow } from '../../core/batch-plan';
+import { aggregateReports, cellPlace, zhCN, type Report } from '../../core';
+import { unitVerdict, type BatchUnitRow } from '../../core/batch-plan';
 import type { FileResult, Finding } from './unit';
 
 /** One row of the per-unit table (defined beside the plan that lays it out). */
@@ -82,18 +82,24 @@ export function assembleBatch(
     if (!r.ok) {
       units.push({
         unit, file: r.file, status: 'broken', year: null, format: null, errors: 0, warnings: 0, undecided: 0,
-        importIssues: 0, firstFindings: [], aggregated: false, lastYear: null, reason: r.reason,
+        importIssues: 0, firstFindings: [], blankCells: [], blankPlaces: [], verdict: 'unreadable', aggregated: false,
+        lastYear: null, reason: r.reason,
       });
       return;
     }
     const own = r.findings.map((f) => ({ ...f, unit }));
     findings.push(...own);
-    units.push({
-      unit, file: r.file, status: 'ok', year: r.report.year, format: r.report.format,
+    const counts = {
+      status: 'ok' as const,
       errors: r.summary.errors + r.issueCounts.error, warnings: r.summary.warnings + r.issueCounts.warning,
       undecided: r.summary.undecided,
+    };
+    units.push({
+      unit, file: r.file, year: r.report.year, format: r.report.format, ...counts,
       importIssues: r.issueCounts.error + r.issueCounts.warning,
-      firstFindings: firstFindings(own), aggregated: !excluded.has(unit), lastYear: extra.lastYearFiles?.get(i) ?? null,
+      firstFindings: firstFindings(own),
+      blankCells: r.blanks, blankPlaces: r.blanks.map((id) => cellPlace(r.report.format, id)), verdict: unitVerdict(counts),
+      aggregated: !excluded.has(unit), lastYear: extra.lastYearFiles?.get(i) ?? null,
       reason: excluded.get(unit) ?? (twice.has(i) ? zhCN.duplicateUnitMessage(twice.get(i)!) : null),
     });
   });
@@ -105,7 +111,10 @@ export function assembleBatch(
   return { units, aggregate: agg?.report ?? null, incomplete: agg?.incomplete ?? {}, findings, broken, ignored: extra.ignored ?? [] };
 }
 
-/** Exit status of `batch`: 0 every unit read and no error-severity rule fails, 1 otherwise. */
-export function batchFailed(result: BatchResult): boolean {
-  return result.broken.length > 0 || result.units.some((u) => u.errors > 0);
+/**
+ * Exit status of `batch`: 0 every unit read and no error-severity rule fails, 1 otherwise;
+ * with `strict`, a unit with undecided rules (不完整) fails too.
+ */
+export function batchFailed(result: BatchResult, strict = false): boolean {
+  return result.broken.length > 0 || result.units.some((u) => u.errors > 0 || (strict && u.verdict === 'incomplete'));
 }

@@ -36,6 +36,7 @@ export function addCrossYear(result: ReadResult, index: ReturnType<typeof lastYe
   if (year !== null && last.report.year !== null && last.report.year !== year - 1) return null;
   const checked = checkForBatch(result.file, result.report, { lastYear: last.report, blanksAsZero: options.blanksAsZero }, options.all === true);
   result.summary = checked.summary;
+  result.blanks = checked.blanks;
   result.findings = [...checked.findings, ...result.findings.filter((f) => f.source === 'import')];
   return last.file;
 }

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { XxgkError } from '../../core';
-import { aggregateTable, batchSheetPlan, findingTable, unitTable, type Table } from '../../core/batch-plan';
+import { aggregateTable, batchSheetPlan, findingTable, unitFormats, unitTable, type Table } from '../../core/batch-plan';
 import { writeXlsx } from '../../xlsx/write';
 import { nodeDeflateRaw } from '../zlib';
 import type { BatchResult } from './assemble';
@@ -55,7 +55,7 @@ export function writeSummary(path: string, result: BatchResult): string[] {
     return [
       write(path, toCsv(unitTable(result.units))),
       write(`${base}.汇总.csv`, toCsv(aggregateTable(result.aggregate, result.incomplete))),
-      write(`${base}.校验结果.csv`, toCsv(findingTable(result.findings))),
+      write(`${base}.校验结果.csv`, toCsv(findingTable(result.findings, unitFormats(result.units)))),
     ];
   }
   throw new XxgkError('FILE-UNWRITABLE', { path, reason: `汇总结果可写为 ${SUMMARY_EXTENSIONS.join('、')} 文件` });

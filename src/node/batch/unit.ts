@@ -6,6 +6,7 @@
 import { XxgkError, checkUnworded, summarize, wordOutcomes, type CheckOptions, type CheckSummary, type DescribedOutcome, type Report } from '../../core';
 import { loadInput } from '../../cli/input';
 import type { BatchFindingRow } from '../../core/batch-plan';
+import { undecidedBlanks } from '../../core/blank-cells';
 
 /** One finding of a unit: a findings-sheet row, plus the rule instance it is about. */
 export interface Finding extends BatchFindingRow {
@@ -25,6 +26,8 @@ export type FileResult =
       ok: true;
       report: Report;
       summary: CheckSummary;
+      /** The blank cells that leave rules undecided (see core/blank-cells.ts): what the unit must fill. */
+      blanks: string[];
       /** Import issues by severity (inputs that went through the importer). */
       issueCounts: { error: number; warning: number; info: number };
       findings: Finding[];
@@ -53,10 +56,14 @@ function fromIssue(file: string, issue: unknown): Finding {
  * Checks a report as `check` does and keeps the outcomes worth listing: failing and undecided
  * ones, or all with `all`. Only those are put into words (most outcomes of most units pass).
  */
-export function checkForBatch(file: string, report: Report, options: CheckOptions, all: boolean): { summary: CheckSummary; findings: Finding[] } {
+export function checkForBatch(
+  file: string, report: Report, options: CheckOptions, all: boolean,
+): { summary: CheckSummary; blanks: string[]; findings: Finding[] } {
   const found = checkUnworded(report, options);
+  const outcomes = [...found.outcomes, ...found.narrative];
   return {
-    summary: summarize([...found.outcomes, ...found.narrative]),
+    summary: summarize(outcomes),
+    blanks: undecidedBlanks(report.format, outcomes),
     findings: wordOutcomes(report, found, (o) => all || o.status !== 'pass').map((o) => fromOutcome(file, o)),
   };
 }
@@ -72,10 +79,10 @@ export function checkFile(path: string, file: string, options: TaskOptions = {})
     // A text or page without any table (minutes, a notice) is not a unit: summed, it would blank every cell.
     if (Object.keys(input.report.cells).length === 0)
       throw new XxgkError('REPORT-EMPTY', { path, reason: issues.filter((i) => i.severity === 'error').map((i) => i.message).join('；') });
-    const { summary, findings } = checkForBatch(file, input.report, { blanksAsZero: options.blanksAsZero }, options.all === true);
+    const { summary, blanks, findings } = checkForBatch(file, input.report, { blanksAsZero: options.blanksAsZero }, options.all === true);
     const issueCounts = { error: 0, warning: 0, info: 0 };
     for (const i of issues) issueCounts[i.severity]++;
-    return { file, ok: true, report: input.report, summary, issueCounts, findings: [...findings, ...issues] };
+    return { file, ok: true, report: input.report, summary, blanks, issueCounts, findings: [...findings, ...issues] };
   } catch (e) {
     // A reader's own failure (not an XxgkError) still names the file and never stops the batch.
     const error = e instanceof XxgkError ? e : new XxgkError('FILE-UNREADABLE', { path, reason: e instanceof Error ? e.message : String(e) });

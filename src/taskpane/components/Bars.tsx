@@ -51,6 +51,11 @@ export function StatusBars() {
             {notice.message}
           </MessageBarBody>
           <MessageBarActions>
+            {notice.undoable && (
+              <Button appearance="primary" size="small" disabled={!!busy} onClick={() => void controller.undo()}>
+                {APP_TEXT.undo.action}
+              </Button>
+            )}
             <Button appearance="transparent" size="small" onClick={controller.dismissNotice}>
               {APP_TEXT.close}
             </Button>

@@ -1,5 +1,9 @@
 /** Findings grouped by table, each a button that selects its cell (the live check's view). */
 import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { CheckSummary } from '../../core/check';
+import { blankVerdictMessage } from '../../core/messages/zh-CN';
+import { blankCellsText } from '../../core/blank-cells';
+import type { FormatId } from '../../core/formats';
 import { formatCheckTime } from '../../app/export-plan';
 import type { Finding } from '../../app/findings';
 import { APP_TEXT } from '../strings.zh-CN';
@@ -19,19 +23,75 @@ const useStyles = makeStyles({
   tagUndecided: { color: tokens.colorNeutralForeground3 },
   meta: { color: tokens.colorNeutralForeground3, margin: '2px 0' },
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  // A verdict with blanks is never green: warning colour, with the one action that settles it.
+  verdict: { margin: '4px 0', padding: '6px 8px', fontWeight: tokens.fontWeightSemibold, borderRadius: tokens.borderRadiusMedium },
+  verdictError: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1 },
+  verdictWarning: { color: tokens.colorPaletteDarkOrangeForeground1, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  blanks: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', margin: '4px 0' },
+  folded: { '& > summary': { cursor: 'pointer', color: tokens.colorNeutralForeground2, padding: '4px 0' } },
 });
 
 function kindOf(f: Finding): 'error' | 'warning' | 'undecided' {
   return f.kind === 'undecided' ? 'undecided' : f.severity;
 }
 
+/** The headline: errors in red; blanks (undecided rules) in a warning colour; green only when everything passed. */
+function Verdict({ summary, textErrors, blankCells, format }: { summary: CheckSummary; textErrors: number; blankCells: string[]; format: FormatId }) {
+  const { controller } = useServices();
+  const { busy } = usePaneState();
+  const styles = useStyles();
+  const t = APP_TEXT.checks;
+  const errors = summary.errors + textErrors;
+  return (
+    <>
+      {errors > 0 && <p className={mergeClasses(styles.verdict, styles.verdictError)} role="status">{t.errorsFound(errors)}</p>}
+      {summary.undecided > 0 && (
+        <p className={mergeClasses(styles.verdict, styles.verdictWarning)} role="status" data-testid="verdict-blanks">
+          {blankVerdictMessage(blankCells.length, summary.undecided, blankCellsText(format, blankCells, 2))}
+        </p>
+      )}
+      {blankCells.length > 0 && (
+        <div className={styles.blanks}>
+          <Button appearance="primary" disabled={!!busy} onClick={() => void controller.blanksAsZero()}>
+            {APP_TEXT.blanksAsZero.button}
+          </Button>
+          <small className={styles.meta}>{t.blanksAsZeroHint}</small>
+        </div>
+      )}
+      {errors === 0 && summary.undecided === 0 && (
+        <p className={summary.warnings ? mergeClasses(styles.verdict, styles.verdictWarning) : styles.ok}>
+          {summary.warnings ? t.warningsOnly(summary.warnings) : t.allPass}
+        </p>
+      )}
+    </>
+  );
+}
+
+function FindingItem({ finding }: { finding: Finding }) {
+  const { controller } = useServices();
+  const styles = useStyles();
+  const t = APP_TEXT.checks;
+  const kind = kindOf(finding);
+  return (
+    <li className={styles[kind]}>
+      <Button appearance="subtle" className={styles.finding} title={t.selectHint(finding.targetPlace)} onClick={() => void controller.select(finding.target)}>
+        <span>
+          <span className={mergeClasses(styles.tag, kind === 'error' ? styles.tagError : kind === 'warning' ? styles.tagWarning : styles.tagUndecided)}>
+            {t.severity[kind]}
+          </span>
+          {finding.message}
+        </span>
+      </Button>
+    </li>
+  );
+}
+
 export function ChecksPanel() {
   const { controller } = useServices();
-  const { phase, groups, summary, checkedAt, textErrors, includeUndecided } = usePaneState();
+  const { phase, groups, summary, checkedAt, textErrors, includeUndecided, blankCells, report } = usePaneState();
   const styles = useStyles();
   const t = APP_TEXT.checks;
   if (phase === 'empty') return <p>{t.empty}</p>;
-  const failing = summary.errors + summary.warnings + textErrors;
   return (
     <section aria-labelledby="checks-heading">
       <h2 id="checks-heading">{t.heading}</h2>
@@ -39,43 +99,37 @@ export function ChecksPanel() {
       <p className={styles.meta} aria-live="polite">
         {t.summary(summary.errors + textErrors, summary.warnings, summary.undecided, summary.passed)}
       </p>
-      {failing === 0 && (
-        <p className={styles.ok}>{summary.undecided ? t.allPassUndecided(summary.undecided) : t.allPass}</p>
-      )}
+      {report && <Verdict summary={summary} textErrors={textErrors} blankCells={blankCells} format={report.format} />}
       <Checkbox
         label={t.showUndecided}
         checked={includeUndecided}
         onChange={(_, d) => controller.setIncludeUndecided(d.checked === true)}
       />
-      {groups.map((g) => (
-        <section key={g.table} aria-labelledby={`checks-${g.table}`}>
-          <h3 id={`checks-${g.table}`}>
-            {g.name}（{g.findings.length}）
-          </h3>
-          <ul className={styles.list} aria-label={t.listLabel(g.name)}>
-            {g.findings.map((f) => {
-              const kind = kindOf(f);
-              return (
-                <li key={f.key} className={styles[kind]}>
-                  <Button
-                    appearance="subtle"
-                    className={styles.finding}
-                    title={t.selectHint(f.targetPlace)}
-                    onClick={() => void controller.select(f.target)}
-                  >
-                    <span>
-                      <span className={mergeClasses(styles.tag, kind === 'error' ? styles.tagError : kind === 'warning' ? styles.tagWarning : styles.tagUndecided)}>
-                        {t.severity[kind]}
-                      </span>
-                      {f.message}
-                    </span>
-                  </Button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+      {groups.map((g) => {
+        const acting = g.findings.filter((f) => f.kind !== 'undecided');
+        const undecided = g.findings.filter((f) => f.kind === 'undecided');
+        return (
+          <section key={g.table} aria-labelledby={`checks-${g.table}`}>
+            <h3 id={`checks-${g.table}`}>
+              {g.name}（{g.findings.length}）
+            </h3>
+            {acting.length > 0 && (
+              <ul className={styles.list} aria-label={t.listLabel(g.name)}>
+                {acting.map((f) => <FindingItem key={f.key} finding={f} />)}
+              </ul>
+            )}
+            {undecided.length > 0 && (
+              // Many alike reminders fold into one line, so errors and warnings stay in sight.
+              <details className={styles.folded}>
+                <summary>{t.undecidedGroup(undecided.length)}</summary>
+                <ul className={styles.list} aria-label={t.undecidedGroup(undecided.length)}>
+                  {undecided.map((f) => <FindingItem key={f.key} finding={f} />)}
+                </ul>
+              </details>
+            )}
+          </section>
+        );
+      })}
       <LastYearPicker />
     </section>
   );

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** File bytes through FileReader: older webviews (and jsdom) have no Blob.arrayBuffer. */
-function readBytes(file: File): Promise<Uint8Array> {
+export function readBytes(file: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

@@ -1,14 +1,22 @@
-/** The task pane: title, report identity, messages, and the panels behind tabs. */
-import { useEffect, useState } from 'react';
-import { Button, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * The task pane: title, report identity, toolbar (重新检查, 新建, 打开工作簿, 载入示例数据), messages,
+ * and the panels behind tabs. Only the checks panel is in the first download: the others load
+ * when their tab is first opened (and stay mounted after, so a paste is not lost on a tab change).
+ */
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
 import { RequirementBar, StatusBars } from './Bars';
 import { ChecksPanel } from './ChecksPanel';
-import { ExportPanel } from './ExportPanel';
-import { ImportPanel } from './ImportPanel';
-import { SetupPanel } from './SetupPanel';
-import { SummaryPanel } from './SummaryPanel';
+import { readBytes } from './LastYearPicker';
+
+const ImportPanel = lazy(() => import(/* webpackChunkName: "panel-import" */ './ImportPanel').then((m) => ({ default: m.ImportPanel })));
+const SummaryPanel = lazy(() => import(/* webpackChunkName: "panel-summary" */ './SummaryPanel').then((m) => ({ default: m.SummaryPanel })));
+const ExportPanel = lazy(() => import(/* webpackChunkName: "panel-export" */ './ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const SetupPanel = lazy(() => import(/* webpackChunkName: "panel-setup" */ './SetupPanel').then((m) => ({ default: m.SetupPanel })));
+const ConfirmDialog = lazy(() => import(/* webpackChunkName: "dialogs" */ './ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
+const NewReportDialog = lazy(() => import(/* webpackChunkName: "dialogs" */ './NewReportDialog').then((m) => ({ default: m.NewReportDialog })));
 
 const TABS = ['checks', 'import', 'summary', 'export', 'setup'] as const;
 type TabId = (typeof TABS)[number];
@@ -24,16 +32,37 @@ const useStyles = makeStyles({
   note: { margin: '2px 0', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   tabs: { flexWrap: 'wrap' },
+  hidden: { display: 'none' },
 });
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner size="tiny" label={APP_TEXT.loading} />}>{children}</Suspense>;
+}
 
 export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
   const { controller, host } = useServices();
-  const { phase, report, busy } = usePaneState();
+  const { phase, report, busy, confirm } = usePaneState();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('checks');
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['checks']));
+  const [newOpen, setNewOpen] = useState(false);
+  const openInput = useRef<HTMLInputElement>(null);
+  const show = (id: TabId) => {
+    setTab(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+  };
+  const onOpenFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      await controller.openWorkbook({ name: file.name, bytes: await readBytes(file) });
+    } catch (e) {
+      controller.showError(e, APP_TEXT.doing.open);
+    }
+    if (openInput.current) openInput.current.value = ''; // the same file can be opened again
+  };
   // A workbook without report sheets opens on the 「表格」 tab, where they are generated.
   useEffect(() => {
-    if (phase === 'empty') setTab('setup');
+    if (phase === 'empty') show('setup');
   }, [phase]);
   const Landmark = landmark;
   const panel = (id: TabId) => ({ id: `panel-${id}`, role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: tab !== id });
@@ -48,19 +77,46 @@ export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
         <Button size="small" disabled={!!busy || phase !== 'ready'} onClick={() => void controller.refresh()}>
           {APP_TEXT.header.recheck}
         </Button>
+        <Button size="small" disabled={!!busy} onClick={() => setNewOpen(true)}>
+          {APP_TEXT.newReport.button}
+        </Button>
+        {controller.openAvailable() && (
+          <Button size="small" disabled={!!busy} onClick={() => openInput.current?.click()}>
+            {APP_TEXT.opened.button}
+          </Button>
+        )}
         {host.kind === 'standalone' && (
           <Button size="small" disabled={!!busy} onClick={() => void controller.loadSample()}>
             {APP_TEXT.header.loadSample}
           </Button>
         )}
+        <input
+          ref={openInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,.json,.txt,.html,.htm"
+          aria-label={APP_TEXT.opened.button}
+          data-testid="open-workbook-file"
+          onChange={(e) => void onOpenFile(e.target.files?.[0])}
+        />
       </div>
+      {confirm && (
+        <Lazy>
+          <ConfirmDialog />
+        </Lazy>
+      )}
+      {newOpen && (
+        <Lazy>
+          <NewReportDialog onClose={() => setNewOpen(false)} />
+        </Lazy>
+      )}
       <RequirementBar />
       <StatusBars />
       <TabList
         className={styles.tabs}
         aria-label={APP_TEXT.tabs.label}
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        onTabSelect={(_, d) => show(d.value as TabId)}
         size="small"
       >
         {TABS.map((id) => (
@@ -72,16 +128,10 @@ export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
       <div {...panel('checks')}>
         <ChecksPanel />
       </div>
-      <div {...panel('import')}>
-        <ImportPanel />
-      </div>
-      <div {...panel('summary')}>{tab === 'summary' && <SummaryPanel />}</div>
-      <div {...panel('export')}>
-        <ExportPanel />
-      </div>
-      <div {...panel('setup')}>
-        <SetupPanel />
-      </div>
+      <div {...panel('import')}>{visited.has('import') && <Lazy><ImportPanel /></Lazy>}</div>
+      <div {...panel('summary')}>{tab === 'summary' && <Lazy><SummaryPanel /></Lazy>}</div>
+      <div {...panel('export')}>{visited.has('export') && <Lazy><ExportPanel /></Lazy>}</div>
+      <div {...panel('setup')}>{visited.has('setup') && <Lazy><SetupPanel /></Lazy>}</div>
     </Landmark>
   );
 }

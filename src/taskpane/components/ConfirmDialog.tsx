@@ -1,0 +1,47 @@
+/**
+ * The controller's pending question (载入示例数据, 写入导入的数据, 新建, 改年度, 空白按 0 处理,
+ * 打开工作簿) as a dialog: what will be replaced, the cells concerned in the form's words, yes / no.
+ */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { groupBlankCells } from '../../core/blank-cells';
+import { APP_TEXT } from '../strings.zh-CN';
+import { usePaneState, useServices } from '../services';
+
+const useStyles = makeStyles({
+  cells: { maxHeight: '40vh', overflowY: 'auto', paddingLeft: '18px', margin: '8px 0', fontSize: tokens.fontSizeBase200 },
+});
+
+export function ConfirmDialog() {
+  const { controller } = useServices();
+  const { confirm, report } = usePaneState();
+  const styles = useStyles();
+  if (!confirm) return null;
+  const rows = report && confirm.cells.length ? groupBlankCells(report.format, confirm.cells) : [];
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && controller.cancelPending()}>
+      <DialogSurface aria-describedby="confirm-message">
+        <DialogBody>
+          <DialogTitle>{confirm.title}</DialogTitle>
+          <DialogContent>
+            <p id="confirm-message">{confirm.message}</p>
+            {rows.length > 0 && (
+              <ul className={styles.cells} aria-label={confirm.title}>
+                {rows.map((r) => (
+                  <li key={r.row}>
+                    {r.row}：{r.columns.join('、')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => void controller.confirmPending()}>
+              {confirm.confirmLabel}
+            </Button>
+            <Button onClick={controller.cancelPending}>{APP_TEXT.confirm.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
