@@ -7,6 +7,7 @@ import { coreBench } from './core';
 import { importBench } from './import';
 import type { BenchArea, Figures } from './harness';
 import { officeBench } from './office';
+import { offlineBench } from './offline';
 import { xlsxBench } from './xlsx';
 
 const AREAS: BenchArea[] = [
@@ -15,6 +16,7 @@ const AREAS: BenchArea[] = [
   batchBench,
   xlsxBench,
   officeBench,
+  offlineBench,
 ];
 
 async function main() {

@@ -120,11 +120,15 @@ describe('PaneController over the standalone host', () => {
     expect(controller.getState().error?.message).toContain('不支持 2018 年度');
   });
 
-  test('generate keeps the values already typed', async () => {
+  test('generate keeps the values already typed (a year change over data is asked first)', async () => {
     const { controller, host } = setup();
     await controller.start();
     await typeInto(host, 't3.received.natural', '7');
-    expect(await controller.generate(2024, '某某镇人民政府')).toBe(true);
+    const done = controller.generate(2024, '某某镇人民政府');
+    expect(controller.getState().confirm?.kind).toBe('year');
+    expect(controller.getState().confirm?.message).toContain('由 2025 改为 2024');
+    await controller.confirmPending();
+    expect(await done).toBe(true);
     expect(host.model().texts['t3.received.natural']).toBe('7');
     expect(controller.getState().report?.agency).toBe('某某镇人民政府');
   });
@@ -199,7 +203,7 @@ describe('PaneController over the standalone host', () => {
     expect(controller.getState().error?.message).toContain('导出功能尚未就绪');
   });
 
-  test('import preview, then apply writes numbers only into input cells and retitles the sheets', async () => {
+  test('import preview, then 「只更新粘贴的单元格」 writes numbers only into input cells and retitles the sheets', async () => {
     const imported: Report = { ...sampleReport(), agency: '某某县人民政府' };
     imported.cells['t3.received.natural'] = 3;
     imported.cells['t3.received.total'] = 3;
@@ -213,11 +217,17 @@ describe('PaneController over the standalone host', () => {
     const preview = (await controller.previewImport('whatever', 'text'))!;
     expect(preview.blanks).toEqual(['t2.fee.amount']);
     expect(preview.notWritten).toEqual([{ cellId: 't4.review.total', value: 9, why: 'total' }]);
-    // The other totals agree with their parts (the sample's blank （七）总计·自然人 is a blank, not a value).
-    expect(preview.totalsAgreeing).toBe(Object.values(imported.cells).filter((v) => v !== null).length - Object.keys(preview.writes).length - 1);
+    // The sample's blank （七）总计·自然人 leaves its column's totals without a sum: not comparable, not a difference.
+    expect(preview.totalsNotComparable).toEqual(['t3.handledTotal.total']);
+    expect(preview.totalsAgreeing).toBe(
+      Object.values(imported.cells).filter((v) => v !== null).length - Object.keys(preview.writes).length - 1 - preview.totalsNotComparable.length,
+    );
     expect(preview.writes['t3.received.natural']).toBe(3);
     expect(preview.retitle).toEqual({ year: 2022, agency: '某某县人民政府' });
-    expect(await controller.applyImport(preview)).toBe(true);
+    const done = controller.applyImport(preview, { onlyPasted: true });
+    expect(controller.getState().confirm?.message).toContain(`将写入粘贴的 ${Object.keys(preview.writes).length} 个数字`);
+    await controller.confirmPending();
+    expect(await done).toBe(true);
     const s = controller.getState();
     expect(s.report?.year).toBe(2022);
     expect(s.report?.cells['t3.received.natural']).toBe(3);

@@ -1,6 +1,9 @@
-/** The district aggregate: every cell is the sum of the units, or empty with the units that left it blank. */
+/**
+ * The district aggregate: every cell is the sum of the units; where some units left it blank,
+ * the sum of the others, listed as incomplete with those units (and so are the totals over it).
+ */
 import fc from 'fast-check';
-import { aggregateReports, check, decimalSum, getFormat, type Report, type UnitReport } from '../../src/core';
+import { aggregateReports, check, decimalSum, getFormat, sheetTotals, type Report, type UnitReport } from '../../src/core';
 import { arbConsistentReport } from '../support/reports';
 
 /** A consistent report with some cells blanked (null) or dropped, as collected reports come. */
@@ -27,8 +30,24 @@ const arbUnits: fc.Arbitrary<UnitReport[]> = fc
   })
   .map((reports) => reports.map((report, i) => ({ unit: `单位${i + 1}`, report: { ...report, year: report.format === '2021' ? 2023 : 2020 } })));
 
+/** The inputs a total is built on in the sheet (none for an input): the ones whose blank makes it blank. */
+const inputsByTotal = new Map<string, Map<string, string[]>>();
+function inputsOf(formatId: '2021' | '2019', total: string): string[] {
+  let map = inputsByTotal.get(formatId);
+  if (!map) {
+    map = new Map();
+    const inputs = getFormat(formatId).cells.filter((c) => c.role === 'input').map((c) => c.id);
+    const zeros = Object.fromEntries(inputs.map((id) => [id, 0]));
+    for (const input of inputs)
+      for (const [t, v] of Object.entries(sheetTotals(formatId, { ...zeros, [input]: null })))
+        if (v === null) map.set(t, [...(map.get(t) ?? []), input]);
+    inputsByTotal.set(formatId, map);
+  }
+  return map.get(total) ?? [];
+}
+
 describe('aggregateReports', () => {
-  it('sums every cell across units, or leaves it empty and lists the units that left it blank', () => {
+  it('sums every cell across units; a cell some units left blank holds the others’ sum and lists those units', () => {
     fc.assert(
       fc.property(arbUnits, (units) => {
         const { report, incomplete, included, excluded } = aggregateReports(units);
@@ -42,18 +61,18 @@ describe('aggregateReports', () => {
 
         const ids = getFormat(majority).cells.map((c) => c.id);
         expect(Object.keys(report.cells).sort()).toEqual([...ids].sort());
+        const blankOf = (id: string) => summed.filter((u) => typeof u.report.cells[id] !== 'number').map((u) => u.unit);
         for (const id of ids) {
-          const blankUnits = summed.filter((u) => typeof u.report.cells[id] !== 'number').map((u) => u.unit);
-          if (blankUnits.length) {
-            expect(report.cells[id]).toBeNull();
-            expect(incomplete[id]).toEqual(blankUnits);
-          } else {
-            const naive = summed.reduce((s, u) => s + (u.report.cells[id] as number), 0);
-            expect(report.cells[id]).toBeCloseTo(naive, 9);
-            expect(incomplete[id]).toBeUndefined();
-          }
+          const known = summed.filter((u) => typeof u.report.cells[id] === 'number');
+          const naive = known.reduce((s, u) => s + (u.report.cells[id] as number), 0);
+          if (known.length) expect(report.cells[id]).toBeCloseTo(naive, 9);
+          else expect(report.cells[id]).toBeNull();
+          // A total is incomplete when it or any input it sums (as the sheet sums) was left blank.
+          const blanks = new Set(blankOf(id));
+          for (const input of inputsOf(majority, id)) for (const u of blankOf(input)) blanks.add(u);
+          if (blanks.size) expect(incomplete[id]).toEqual(summed.map((u) => u.unit).filter((u) => blanks.has(u)));
+          else expect(incomplete[id]).toBeUndefined();
         }
-        expect(Object.keys(incomplete).every((id) => report.cells[id] === null)).toBe(true);
       }),
       { numRuns: 100 },
     );
@@ -84,7 +103,7 @@ describe('aggregateReports', () => {
     expect(r.included).toEqual(['甲', '乙', '丁']);
     expect(r.excluded).toEqual([{ unit: '丙', reason: { code: 'YEAR-MISMATCH', found: 2022, expected: 2023 } }]);
     expect(r.report.cells['t2.license.decisions']).toBe(6);
-    // Every other cell is missing in all three: empty, each listing the three units.
+    // Every other cell is missing in all three: empty (nothing known), each listing the three units.
     expect(r.report.cells['t3.received.total']).toBeNull();
     expect(r.incomplete['t3.received.total']).toEqual(['甲', '乙', '丁']);
   });
@@ -100,6 +119,20 @@ describe('aggregateReports', () => {
     expect(r.report.format).toBe('2021');
     expect(r.report.agency).toBe('某某区');
     expect(r.excluded).toEqual([{ unit: '甲', reason: { code: 'FORMAT-MISMATCH', found: '2019', expected: '2021' } }]);
+  });
+
+  it('shows the known units’ sum in a cell one unit left blank, and marks the totals over it', () => {
+    const cells = (natural: number | null, total: number): Report['cells'] => ({ 't3.received.natural': natural, 't3.received.total': total });
+    const r = aggregateReports([
+      { unit: '甲', report: { format: '2021', year: 2023, agency: null, cells: cells(5, 5) } },
+      { unit: '乙', report: { format: '2021', year: 2023, agency: null, cells: cells(null, 7) } },
+      { unit: '丙', report: { format: '2021', year: 2023, agency: null, cells: cells(3, 3) } },
+    ]);
+    expect(r.report.cells['t3.received.natural']).toBe(8);
+    expect(r.incomplete['t3.received.natural']).toEqual(['乙']);
+    // Summed from the units' own totals, but a total over an incomplete part is incomplete too.
+    expect(r.report.cells['t3.received.total']).toBe(15);
+    expect(r.incomplete['t3.received.total']).toEqual(expect.arrayContaining(['乙']));
   });
 
   it('returns an all-empty report for no units, with nothing listed', () => {

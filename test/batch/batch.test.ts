@@ -86,7 +86,14 @@ function expectSummary(result: BatchResult) {
   ]);
   expect(byUnit.get('戊局')).toMatchObject({ errors: 0, warnings: 1, aggregated: true });
   expect(byUnit.get('戊局')!.firstFindings).toEqual([expect.stringContaining('现行有效件数')]);
-  expect(byUnit.get('己乡人民政府')).toMatchObject({ errors: 0, warnings: 0, undecided: 2, aggregated: true });
+  // Undecided rules: 不完整, never a pass, with the blank cell to chase in the form's words.
+  expect(byUnit.get('己乡人民政府')).toMatchObject({
+    errors: 0, warnings: 0, undecided: 2, aggregated: true, verdict: 'incomplete',
+    blankCells: ['t4.review.upheld'], blankPlaces: ['表四 行政复议·结果维持'],
+  });
+  for (const name of ['甲镇人民政府', '乙镇人民政府', '丙街道办事处']) expect(byUnit.get(name)).toMatchObject({ verdict: 'pass', blankCells: [] });
+  expect(byUnit.get('丁局')).toMatchObject({ verdict: 'errors' });
+  expect(byUnit.get('戊局')).toMatchObject({ verdict: 'warnings' });
   expect(byUnit.get('庚局')).toMatchObject({ status: 'ok', format: '2019', aggregated: false });
   expect(byUnit.get('庚局')!.reason).toContain('60号文');
   // A report without an agency is named after its file.
@@ -102,13 +109,12 @@ function expectSummary(result: BatchResult) {
   const agg = result.aggregate!;
   expect(agg).toMatchObject({ format: '2021', year: 2023 });
   for (const cell of getFormat('2021').cells) {
-    const values = included.map((r) => r.cells[cell.id]);
-    if (values.some((v) => v === null)) {
-      expect(agg.cells[cell.id]).toBeNull();
-      expect(result.incomplete[cell.id]).toEqual(['己乡人民政府']);
-    } else expect(agg.cells[cell.id]).toBeCloseTo(values.reduce((a, b) => (a as number) + (b as number), 0) as number, 9);
+    // A cell a unit left blank holds the others' sum (incomplete); the rest are full sums.
+    const values = included.map((r) => r.cells[cell.id]).filter((v) => v !== null);
+    expect(agg.cells[cell.id]).toBeCloseTo(values.reduce((a, b) => (a as number) + (b as number), 0) as number, 9);
   }
-  expect(Object.keys(result.incomplete)).toEqual(['t4.review.upheld']);
+  expect(result.incomplete).toEqual({ 't4.review.upheld': ['己乡人民政府'], 't4.review.total': ['己乡人民政府'] });
+  expect(agg.cells['t4.review.upheld']).toBe(1 + 2 + 3 + 4 + 5 + 8);
   expect(agg.cells['t3.received.natural']).toBe(11 + 12 + 13 + 99 + 15 + 16 + 18);
   expect(agg.cells['t2.fee.amount']).toBe(2.9); // 0.1 × (1+2+3+4+5+6+8), without float noise
 
@@ -181,9 +187,9 @@ describe('xxgk-nianbao batch', () => {
     const r = await runCli(['batch', join(folder, '乡镇'), '--quiet']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toContain('共 2 个文件：已检查 2，无法读取 0；有错误的单位 0');
-    expect(r.out).toContain('✓ 乙镇人民政府（2023年度 · 30号文）：错误 0，提醒 0，无法判断 0');
-    expect(r.out).toContain('汇总：2 个单位，2023年度 · 30号文格式；所有单元格均已汇总');
+    expect(r.out).toContain('共 2 个文件：已检查 2，无法读取 0；有错误的单位 0，不完整的单位 0');
+    expect(r.out).toContain('✓ 乙镇人民政府（2023年度 · 30号文）通过：错误 0，提醒 0，无法判断 0');
+    expect(r.out).toContain('汇总：2 个单位，2023年度 · 30号文格式；所有单元格均已完整汇总');
   });
 
   it('lists broken files and incomplete cells in the text summary', async () => {
@@ -191,7 +197,7 @@ describe('xxgk-nianbao batch', () => {
     expect(r.out).toContain('无法读取（3）：');
     expect(r.out).toContain('坏/empty.json 不是有效的 JSON');
     expect(r.out).toContain('✗ 丁局');
-    expect(r.out).toContain('1 个单元格因有单位留空而不汇总');
+    expect(r.out).toContain('2 个单元格不完整：有单位留空，只合计了已填报单位的数值');
     expect(r.out).toContain('已跳过 1 个其他类型的文件');
   });
 
@@ -202,11 +208,11 @@ describe('xxgk-nianbao batch', () => {
     const r = await runCli(['batch', sub, '-o', join(dir, 'summary.csv'), '--jobs', '0']);
     expect(r.code).toBe(0);
     const units = readFileSync(join(dir, 'summary.csv'), 'utf8');
-    expect(units.startsWith('\uFEFF单位,文件,状态')).toBe(true);
-    expect(units).toContain(`"'=HYPERLINK(""x"")",a.json,已检查,2023,2021,0,0,0,0,是`);
+    expect(units.startsWith('\uFEFF单位,文件,结论')).toBe(true);
+    expect(units).toContain(`"'=HYPERLINK(""x"")",a.json,通过,2023,2021,0,0,0,,0,是`);
     const agg = readFileSync(join(dir, 'summary.汇总.csv'), 'utf8').split('\r\n');
-    expect(agg).toContain('t3.received.natural,表三 一、本年新收政府信息公开申请数量·自然人,11,');
-    expect(readFileSync(join(dir, 'summary.校验结果.csv'), 'utf8')).toContain('单位,文件,来源,规则/代码');
+    expect(agg).toContain('t3.received.natural,表三 一、本年新收政府信息公开申请数量·自然人,11,完整,');
+    expect(readFileSync(join(dir, 'summary.校验结果.csv'), 'utf8')).toContain('结果,单位,说明,单元格,应为,实为,规则,文件,编号');
   });
 
   it('writes the --json object to a .json file', async () => {

@@ -29,3 +29,17 @@ export function recalculate(xlsxPath: string): Map<string, string[][]> {
   if (!sheets.size) throw new Error(`soffice wrote no CSV: ${r.stdout} ${r.stderr}`);
   return sheets;
 }
+
+/** The workbook as LibreOffice saves it again as .xlsx (what it kept of ours). */
+export function resave(xlsxPath: string): Uint8Array {
+  const out = mkdtempSync(join(tmpdir(), 'xxgk-lo-resave-'));
+  const profile = mkdtempSync(join(tmpdir(), 'lo-batch-'));
+  const r = spawnSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, xlsxPath],
+    { encoding: 'utf8', timeout: 120000 },
+  );
+  rmSync(profile, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
+  return new Uint8Array(readFileSync(join(out, basename(xlsxPath))));
+}

@@ -40,7 +40,7 @@ writeFileSync(join(folder, '摘录.txt'), excerpt);
 writeFileSync(join(folder, '会议纪要.txt'), '会议纪要：研究部署下一阶段工作。\n');
 
 describe('batch over text and web pages', () => {
-  it('reads them with the importer, counts import issues, and sums only what every unit gives', async () => {
+  it('reads them with the importer, counts import issues, and sums what the units give, marking cells some left blank', async () => {
     const result = await runBatch(folder, { jobs: 0 });
     const seed = loadInput(join(folder, 'seed.txt'));
     const page = loadInput(join(folder, 'seed.html'));
@@ -71,10 +71,11 @@ describe('batch over text and web pages', () => {
     for (const cell of getFormat('2021').cells) {
       const values = [page, seed, part].map((u) => u.report.cells[cell.id]);
       const blanks = [pageName, seedName, '摘录'].filter((_, i) => typeof values[i] !== 'number');
-      if (blanks.length) {
-        expect(agg.cells[cell.id]).toBeNull();
-        expect(result.incomplete[cell.id]).toEqual(blanks);
-      } else expect(agg.cells[cell.id]).toBeCloseTo((values as number[]).reduce((a, b) => a + b, 0), 9);
+      // The known units' sum, marked incomplete with the units that left it blank.
+      const known = values.filter((v): v is number => typeof v === 'number');
+      if (known.length) expect(agg.cells[cell.id]).toBeCloseTo(known.reduce((a, b) => a + b, 0), 9);
+      else expect(agg.cells[cell.id]).toBeNull();
+      if (blanks.length) expect(result.incomplete[cell.id]).toEqual(expect.arrayContaining(blanks));
     }
     expect(Object.values(agg.cells).some((v) => v !== null)).toBe(true);
   });

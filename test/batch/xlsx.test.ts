@@ -1,7 +1,8 @@
 /**
  * The summary workbook (-o summary.xlsx): the aggregate in the official layout, recalculated
- * by LibreOffice — every input is the core's aggregate, every total equals the core's sum of
- * the units (or, where a part is incomplete, is marked and explained) — plus the three lists.
+ * by LibreOffice — every input is the core's aggregate (the known units' sum where some left it
+ * blank), every total equals the core's sum of the units (or, where a part is incomplete, is
+ * marked and explained) — plus the three lists, which print with their header row on every page.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { readXlsx } from '../../src/xlsx';
 import { runBatch } from '../../src/node/batch';
 import { runCli } from '../support/cli';
 import { arbConsistentReport } from '../support/reports';
-import { recalculate } from './libreoffice';
+import { recalculate, resave } from './libreoffice';
+import { unzipSync, strFromU8 } from 'fflate';
 
 const folder = mkdtempSync(join(tmpdir(), 'xxgk-batch-xlsx-'));
 // Consistent reports (every sum rule holds), so each total of the aggregate is both the sum of
@@ -22,15 +24,13 @@ const folder = mkdtempSync(join(tmpdir(), 'xxgk-batch-xlsx-'));
 const reports: Report[] = fc
   .sample(arbConsistentReport('2021', { max: 40 }), { numRuns: 6, seed: 20231 })
   .map((r, i) => ({ ...r, year: 2023, agency: `单位${i + 1}` }));
-// What the aggregate's blank cell stands for: every unit's value there, the blank unit's included (its totals count it).
-const blankedValue = reports.reduce((sum, r) => sum + (r.cells['t3.denied.thirdParty.business'] as number), 0);
 reports[2].cells['t3.denied.thirdParty.business'] = null; // blank input: its column total and row total become partial
 reports[4].cells['t4.review.total'] = null; // a blank total whose parts are all there
 reports.forEach((r, i) => writeFileSync(join(folder, `u${i + 1}.json`), JSON.stringify(r)));
 writeFileSync(join(folder, 'broken.json'), '{');
 
 describe('summary workbook', () => {
-  it('recalculates in LibreOffice to the core’s sums; incomplete cells are empty or marked, and explained', async () => {
+  it('recalculates in LibreOffice to the core’s sums; incomplete cells show the known sum, marked and explained', async () => {
     const result = await runBatch(folder, { jobs: 0 });
     const out = join(mkdtempSync(join(tmpdir(), 'xxgk-batch-xlsx-out-')), 'summary.xlsx');
     const r = await runCli(['batch', folder, '-o', out, '--quiet', '--jobs', '0']);
@@ -47,20 +47,15 @@ describe('summary workbook', () => {
     for (const cell of getFormat('2021').cells) {
       const addr = at.get(cell.id)!;
       const shown = sheets.get(addr.sheet)![addr.row]?.[addr.col] ?? '';
-      const unitsSum = reports.every((u) => typeof u.cells[cell.id] === 'number')
-        ? reports.reduce((s, u) => s + (u.cells[cell.id] as number), 0)
-        : null;
+      const knownSum = reports.reduce((s, u) => s + (typeof u.cells[cell.id] === 'number' ? (u.cells[cell.id] as number) : 0), 0);
       const value = agg.cells[cell.id];
-      if (cell.role === 'input') {
-        if (unitsSum === null) expect(value).toBeNull();
-        else expect(value).toBeCloseTo(unitsSum, 9);
-        if (value === null) expect(shown).toBe('');
-        else expect(Number(shown)).toBeCloseTo(value, 9);
-      } else if (!marked.has(cell.id)) {
+      expect(value).toBeCloseTo(knownSum, 9);
+      if (cell.role === 'input') expect(Number(shown)).toBeCloseTo(value!, 9);
+      else if (!marked.has(cell.id)) {
         totals++;
-        if (value !== null) expect(Number(shown)).toBe(value);
+        if (!result.incomplete[cell.id]) expect(Number(shown)).toBe(value);
         else {
-          // A unit left this total blank: the core leaves it empty, the sheet sums the parts.
+          // A unit left this total blank (its parts are there): the sheet sums the parts in full.
           expect(result.incomplete[cell.id]).toEqual(['单位5']);
           expect(cell.id).toBe('t4.review.total');
           const parts = ['upheld', 'corrected', 'other', 'pending'].map((c) => agg.cells[`t4.review.${c}`] as number);
@@ -71,28 +66,51 @@ describe('summary workbook', () => {
     expect(totals).toBeGreaterThan(30);
 
     // The self-check row under 表三 (一+二−（七）−四): zero in every column whose sums are complete;
-    // in the column with the empty aggregate cell it shows exactly what that cell leaves out.
+    // 「不完整」 in the columns with a partial sum (never a 0 or a difference that means nothing).
     const t3 = plan.sheets.find((s) => s.key === 't3')!;
-    const checkRow = t3.cells.filter((c) => c.role === 'check' && c.formula);
+    const checkRow = t3.cells.filter((c) => c.role === 'check' && c.row === t3.cells.find((x) => x.role === 'check')!.row && c.col >= 3);
     const columns = getFormat('2021').t3.columns.map((c) => c.id);
     expect(checkRow).toHaveLength(columns.length);
     columns.forEach((col, i) => {
-      const shown = Number(sheets.get(t3.name)![checkRow[i].row][checkRow[i].col]);
-      expect({ col, shown }).toEqual({ col, shown: col === 'business' || col === 'total' ? blankedValue : 0 });
+      const shown = sheets.get(t3.name)![checkRow[i].row][checkRow[i].col];
+      expect({ col, shown }).toEqual({ col, shown: col === 'business' || col === 'total' ? '不完整' : '0' });
     });
 
     const notes = sheets.get(BATCH_SHEET_NAMES.notes)!.map((row) => row.join('|')).join('\n');
-    expect(notes).toContain('t3.denied.thirdParty.business|有单位未填报，未汇总（表中留空）|单位3');
-    expect(notes).toContain('t3.handledTotal.business|所含单元格有未汇总的');
+    expect(notes).toContain('t3.denied.thirdParty.business|不完整：有单位未填报，表中只合计了已填报单位的数值|单位3');
+    expect(notes).toContain('t3.handledTotal.business|不完整：所含单元格有单位未填报');
     expect(notes).toContain('t4.review.total|有单位未填此合计；表中按各项的汇总值计算|单位5');
     expect(notes).toContain('broken.json|无法读取，未计入汇总');
 
     const units = sheets.get(BATCH_SHEET_NAMES.units)!;
-    expect(units[1].slice(0, 3)).toEqual(['单位', '文件', '状态']);
+    expect(units[1].slice(0, 3)).toEqual(['单位', '文件', '结论']);
     expect(units.slice(2).map((row) => `${row[0]}:${row[2]}`)).toEqual([
-      'broken:无法读取', ...reports.map((u) => `${u.agency}:已检查`),
+      'broken:无法读取', ...reports.map((u, i) => `${u.agency}:${i === 2 || i === 4 ? '不完整' : '通过'}`),
     ]);
-    expect(sheets.get(BATCH_SHEET_NAMES.findings)![1][0]).toBe('单位');
+    const unit3 = units.find((row) => row[0] === '单位3')!;
+    expect(unit3[units[1].indexOf('待补的空白单元格')]).toBe('1 个：表三（三）不予公开 4.保护第三方合法权益·商业企业');
+    expect(unit3[units[1].indexOf('计入汇总')]).toBe('只计入已填的数（1 个空白单元格缺数）');
+    const findings = sheets.get(BATCH_SHEET_NAMES.findings)!;
+    expect(findings[1][0]).toBe('结果');
+    // Undecided after failing (none fail here), every row labelled with its own result, places in the form's words.
+    expect(new Set(findings.slice(2).map((row) => row[0]))).toEqual(new Set(['无法判断']));
+    expect(findings.slice(2).some((row) => row[3].includes('表三（三）不予公开 4.保护第三方合法权益·商业企业'))).toBe(true);
+    expect(findings.slice(2).filter((row) => /t[234]\.[a-z]/.test(row[3]))).toEqual([]);
+
+    // Print settings: the lists fit the page's width, their header row repeats on every page —
+    // written as Excel writes them, and kept by LibreOffice when it saves the workbook again.
+    const printed = (bytes: Uint8Array) => {
+      const files = unzipSync(bytes);
+      return { workbook: strFromU8(files['xl/workbook.xml']), sheets: Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f])) };
+    };
+    const ours = printed(new Uint8Array(readFileSync(out)));
+    expect(ours.workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'各单位情况'!$2:$2</definedName>`);
+    const unitsXml = ours.sheets.find((x) => x.includes('<pageSetup') && x.includes('fitToHeight="0"'))!;
+    expect(unitsXml).toMatch(/^<\?xml[^>]*>\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension/);
+    const lo = printed(resave(out));
+    for (const name of ['汇总说明', '各单位情况', '校验结果'])
+      expect(lo.workbook).toMatch(new RegExp(`<definedName[^>]*name="_xlnm\\.Print_Titles"[^>]*>'?${name}'?!\\$2:\\$2</definedName>`));
+    expect(lo.sheets.filter((x) => /fitToPage="(1|true)"/.test(x)).length).toBeGreaterThanOrEqual(6);
 
     // The workbook reads back as the district's report: its inputs are the aggregate's.
     const back = readXlsx(new Uint8Array(readFileSync(out)));

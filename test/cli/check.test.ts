@@ -73,6 +73,39 @@ describe('xxgk-nianbao check', () => {
     expect(doc.err).toContain('.doc');
   });
 
+  it('never says all is well while rules are undecided: names the blank cells and what they block', async () => {
+    // The seed: 表三（七）总计·自然人 is blank, four rules cannot be decided.
+    const r = await runCli(['check', write('seed-blank.json', seedReport)]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[1]).toBe('检查 244 项：错误 0，提醒 0，无法判断 4，通过 240');
+    expect(lines[2]).toBe('有 1 个单元格空白，4 项检查无法判断：表三（七）总计·自然人。请填写这些单元格（确为 0 的填 0）后再检查');
+    expect(r.out).not.toMatch(/^未发现错误。$/m);
+    expect(r.out).toContain('未发现错误，但检查不完整：4 项无法判断。');
+  });
+
+  it('groups many blank cells by row and abbreviates the list', async () => {
+    const cells = { ...seedReport.cells };
+    for (const col of ['natural', 'business', 'research', 'publicWelfare', 'legalService', 'otherOrg']) cells[`t3.received.${col}`] = null;
+    cells['t4.review.upheld'] = null;
+    const r = await runCli(['check', write('many-blank.json', { ...seedReport, cells })]);
+    const headline = r.out.split('\n')[2];
+    expect(headline).toMatch(/^有 8 个单元格空白，\d+ 项检查无法判断：/);
+    // In the form's order: 一 before （七）.
+    expect(headline).toContain('：表三 一、本年新收政府信息公开申请数量·自然人、商业企业、科研机构等 6 列；表三（七）总计·自然人；表四 行政复议·结果维持。');
+  });
+
+  it('with --strict exits 1 when anything is undecided, 0 when everything is decided', async () => {
+    expect((await runCli(['check', write('seed-strict.json', seedReport), '--strict'])).code).toBe(1);
+    const complete = { ...seedReport, cells: { ...seedReport.cells, 't3.handledTotal.natural': 0 } };
+    const r = await runCli(['check', write('complete.json', complete), '--strict']);
+    expect(r.out).toContain('无法判断 0');
+    expect(r.out).toMatch(/^未发现错误。$/m);
+    expect(r.code).toBe(0);
+    // --blanks-as-zero decides every rule: nothing undecided is left for --strict.
+    expect((await runCli(['check', write('seed-zero.json', seedReport), '--strict', '--blanks-as-zero'])).code).toBe(0);
+  });
+
   it('checks the embedded sample', async () => {
     const r = await runCli(['check', '--sample']);
     expect(r.code).toBe(0);

@@ -20,16 +20,16 @@ const zeros = () => inputsOf(sampleReport());
 const only = (id: string, cell: StoredTotal) => new Map([[id, cell]]);
 
 describe('storedTotals', () => {
-  it('takes formulas without a cached value as the sheet would compute them (sheetTotals)', () => {
+  it.each(['2021', '2019'] as const)('takes formulas without a cached value as the sheet would compute them (sheetTotals), format %s', (formatId) => {
     fc.assert(
-      fc.property(arbConsistentReport('2021'), fc.integer({ min: 0, max: 20 }), (report, blanked) => {
+      fc.property(arbConsistentReport(formatId), fc.integer({ min: 0, max: 200 }), (report, blanked) => {
         const inputs = inputsOf(report);
         const ids = Object.keys(inputs);
         inputs[ids[blanked % ids.length]] = null; // a blank part makes its totals unknown
-        const formulas = new Map(getFormat('2021').cells.filter((c) => c.role === 'total').map((c) => [c.id, { formula: true, value: null }]));
-        const result = storedTotals('2021', inputs, formulas);
-        expect(result.totals).toEqual(sheetTotals('2021', inputs));
-        expect(storedTotals('2021', inputs, new Map()).totals).toEqual(result.totals);
+        const formulas = new Map(getFormat(formatId).cells.filter((c) => c.role === 'total').map((c) => [c.id, { formula: true, value: null }]));
+        const result = storedTotals(formatId, inputs, formulas);
+        expect(result.totals).toEqual(sheetTotals(formatId, inputs));
+        expect(storedTotals(formatId, inputs, new Map()).totals).toEqual(result.totals);
         expect(result.issues).toEqual([]);
       }),
       { numRuns: 40, seed: 11 },

@@ -12,12 +12,24 @@ const SEED = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'seed-20
 const seedText = () => readFileSync(resolve(SEED, 'report.txt'), 'utf8');
 const seedExpected = () => JSON.parse(readFileSync(resolve(SEED, 'expected.json'), 'utf8')) as { cells: Record<string, number | null> };
 
+// The panels load lazily (their own chunks in the build); compiling them on first use can outlast findBy's wait.
+beforeAll(() =>
+  Promise.all([
+    import('../../src/taskpane/components/ImportPanel'),
+    import('../../src/taskpane/components/ExportPanel'),
+    import('../../src/taskpane/components/SetupPanel'),
+    import('../../src/taskpane/components/SummaryPanel'),
+    import('../../src/taskpane/components/ConfirmDialog'),
+    import('../../src/taskpane/components/NewReportDialog'),
+  ]),
+);
+
 describe('import panel', () => {
   test('pasted seed text: preview with year and agency, then the numbers land in the grids', async () => {
     const user = userEvent.setup();
     renderPane(standaloneHost(), features);
     await user.click(await screen.findByRole('tab', { name: '导入' }));
-    const box = screen.getByRole('textbox', { name: '粘贴年报表格' });
+    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' });
     fireEvent.change(box, { target: { value: seedText() } });
     await user.click(screen.getByRole('button', { name: '识别' }));
     const preview = await screen.findByRole('region', { name: '识别结果' });
@@ -47,7 +59,7 @@ describe('import panel', () => {
     });
     await user.click(await screen.findByRole('tab', { name: '导入' }));
     const html = '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>';
-    const box = screen.getByRole('textbox', { name: '粘贴年报表格' });
+    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' });
     fireEvent.paste(box, { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : '一、本年新收…\t1') } });
     expect((box as HTMLTextAreaElement).value).toBe('一、本年新收…\t1');
     expect(screen.getByText('已从网页格式中读取表格。')).toBeTruthy();
@@ -55,8 +67,14 @@ describe('import panel', () => {
     expect(seen).toEqual([{ text: html, mime: 'text/html' }]);
     expect(host.model().texts['t3.received.natural']).toBe('');
     const preview = await screen.findByRole('region', { name: '识别结果' });
+    // The paste names no year: it is asked, not guessed, and nothing can be written before it is given.
+    expect(within(preview).getByText('年度：未识别；机关：未识别')).toBeTruthy();
+    const write = within(preview).getByRole('button', { name: '写入表格' });
+    expect(write.hasAttribute('disabled') || write.getAttribute('aria-disabled') === 'true').toBe(true);
+    await user.type(within(preview).getByRole('textbox', { name: /报告年度（粘贴中未找到/ }), '2024');
     await user.click(within(preview).getByRole('button', { name: '写入表格' }));
     await waitFor(() => expect(host.model().texts['t3.received.natural']).toBe('1'));
+    expect(host.model().plan?.year).toBe(2024);
   });
 });
 
@@ -147,7 +165,7 @@ describe('pane in Excel', () => {
     const opened: string[] = [];
     renderPane(excelLikeHost({ openExport: async (t) => (opened.push(t.fileName), 'opened') }), features);
     await user.click(await screen.findByRole('tab', { name: '导出' }));
-    await user.click(screen.getByRole('button', { name: '导出校验后的工作簿' }));
+    await user.click(await screen.findByRole('button', { name: '导出校验后的工作簿' }));
     expect(await screen.findByText('已在新工作簿中打开')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '导出当前工作簿' }));
     await waitFor(() => expect(opened).toHaveLength(2));
