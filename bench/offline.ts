@@ -6,14 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BenchArea } from './harness';
+import type { BenchArea, Figures } from './harness';
 
 /** bench runs from build/bench/, so dist/ is two folders up. */
 const ONE_FILE_PAGE = path.resolve(__dirname, '..', '..', 'dist', '年报助手.html');
 
 export const offlineBench: BenchArea = {
   name: 'offline',
-  run() {
+  run(): Figures {
     if (!existsSync(ONE_FILE_PAGE)) return { 'offline.fileBytes': 'not built (npm run build:web)' };
     const bytes = readFileSync(ONE_FILE_PAGE);
     return { 'offline.fileBytes': bytes.length, 'offline.gzipBytes': gzipSync(bytes, { level: 9 }).length };

@@ -144,8 +144,8 @@ export class PaneController {
   };
   /** The action behind `state.confirm`, run on the user's yes; `answer` settles the asking call. */
   private pending: { run: () => Promise<boolean>; answer: (done: boolean) => void } | null = null;
-  /** The report as it was before the last replacing action: 「撤销」 writes it back. */
-  private undoSnapshot: Report | null = null;
+  /** How to take back the last replacing action (「撤销」): write the report before it back, or clear what it wrote. */
+  private undoStep: (() => Promise<void>) | null = null;
   private restoredShown = false;
   private readonly listeners = new Set<() => void>();
   private unsubscribeHost: (() => void) | null = null;
@@ -187,7 +187,7 @@ export class PaneController {
 
   dismissError = () => this.set({ error: null });
   dismissNotice = () => {
-    if (this.state.notice?.undoable) this.undoSnapshot = null;
+    if (this.state.notice?.undoable) this.undoStep = null;
     this.set({ notice: null });
   };
   notify = (notice: Notice) => this.set({ notice });
@@ -320,36 +320,38 @@ export class PaneController {
     });
   }
 
-  /** 「撤销」: writes back the report as it was before the last replacing action. */
+  /** 「撤销」: takes back the last replacing action (the report as it was before, year and agency included). */
   async undo(): Promise<boolean> {
-    const snapshot = this.undoSnapshot;
-    if (!snapshot) return false;
-    this.undoSnapshot = null;
+    const step = this.undoStep;
+    if (!step) return false;
+    this.undoStep = null;
     this.set({ busy: APP_TEXT.busy.undo, error: null, notice: null });
     try {
-      await this.replaceReport(snapshot);
+      await step();
       await this.refresh();
       this.set({ busy: null, notice: { intent: 'info', title: APP_TEXT.undo.title, message: APP_TEXT.undo.message } });
       return true;
     } catch (e) {
-      this.undoSnapshot = snapshot;
+      this.undoStep = step;
       this.fail(e, APP_TEXT.doing.undo);
       return false;
     }
   }
 
   /**
-   * Runs a replacing action: keeps the report as it is for 「撤销」, then reports success as an
-   * undoable notice. `run` returns the notice to show (or throws).
+   * Runs a replacing action: keeps the report as it is for 「撤销」 (or uses the action's own, narrower
+   * `undo`), then reports success as an undoable notice. `run` returns the notice to show (or throws).
    */
-  private async replacing(busy: string, doing: string, run: () => Promise<Omit<Notice, 'undoable'>>): Promise<boolean> {
+  private async replacing(
+    busy: string, doing: string, run: () => Promise<Omit<Notice, 'undoable'>>, undo?: () => Promise<void>,
+  ): Promise<boolean> {
     this.set({ busy, error: null, notice: null });
     try {
-      const before = this.state.phase === 'ready' ? await this.deps.host.readReport() : null;
+      const before = undo || this.state.phase !== 'ready' ? null : await this.deps.host.readReport();
       const notice = await run();
       await this.refresh();
-      this.undoSnapshot = before;
-      this.set({ busy: null, notice: { ...notice, undoable: before !== null } });
+      this.undoStep = undo ?? (before ? () => this.replaceReport(before) : null);
+      this.set({ busy: null, notice: { ...notice, undoable: this.undoStep !== null } });
       return true;
     } catch (e) {
       this.fail(e, doing);
@@ -489,7 +491,7 @@ export class PaneController {
       () => this.replacing(APP_TEXT.busy.blanksAsZero, APP_TEXT.doing.blanksAsZero, async () => {
         await this.deps.host.writeCells(Object.fromEntries(cells.map((id) => [id, 0])));
         return { intent: 'success', title: APP_TEXT.blanksAsZero.title, message: APP_TEXT.blanksAsZero.message(cells.length) };
-      }),
+      }, () => this.deps.host.writeCells(Object.fromEntries(cells.map((id) => [id, null])))), // blank again exactly those
       true,
     );
   }

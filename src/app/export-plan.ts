@@ -7,6 +7,7 @@ import { summarize, type CheckResult } from '../core/check';
 import { cellPlace } from '../core/describe';
 import * as zhCN from '../core/messages/zh-CN';
 import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
+import { wrappedRowHeight } from '../core/sheetplan/wrap';
 import { textCells } from './findings';
 
 export const CHECK_SHEET_NAME = '校验结果';
@@ -67,9 +68,12 @@ export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
   put(2, 0, `错误 ${s.errors + texts.length} 项，提醒 ${s.warnings} 项，无法判断 ${s.undecided} 项，通过 ${s.passed} 项（依次列出）`, 'note');
   HEADERS.forEach((h, col) => put(HEADER_ROW, col, h, 'header'));
   let row = HEADER_ROW + 1;
+  // Hosts keep stored row heights (they do not re-measure wrapped text on load): each row says how tall it is.
+  const rowHeights: (number | undefined)[] = [24, undefined, 30, wrappedRowHeight(HEADERS.map((h, col) => ({ text: h, width: WIDTHS[col] })), 11)];
   const putRow = (values: (string | number | null)[], resultStyle: string) => {
     values.forEach((v, col) =>
       put(row, col, v, col === COL.result ? resultStyle : col === 0 || col === COL.expected || col === COL.found ? 'number' : 'text'));
+    rowHeights[row] = wrappedRowHeight(values.flatMap((v, col) => (typeof v === 'string' ? [{ text: v, width: WIDTHS[col] }] : [])), 10);
     row++;
   };
   for (const id of texts) {
@@ -91,7 +95,7 @@ export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
     key: 'extra',
     name: CHECK_SHEET_NAME,
     columnWidths: WIDTHS,
-    rowHeights: [24, undefined, 30],
+    rowHeights,
     cells,
     merges: [0, 1, 2].map((r) => ({ top: r, left: 0, bottom: r, right: HEADERS.length - 1 })),
     styles: STYLES,

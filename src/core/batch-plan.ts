@@ -12,6 +12,7 @@ import type { Report } from './report';
 import { RULE_IDS, NARRATIVE_RULE_IDS } from './rules/types';
 import { compileSheetPlan, sheetTotals, valuesNotKept, STYLES, TOOL_VERSION } from './sheetplan/compile';
 import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from './sheetplan/types';
+import { wrappedRowHeight } from './sheetplan/wrap';
 
 /** What the batch knows of one file: a row of the per-unit table 「各单位情况」. */
 export interface BatchUnitRow {
@@ -189,11 +190,14 @@ function tableSheet(name: string, title: string, table: Table, widths: number[])
     }),
   );
   const cellText: CellStyle = { ...STYLES.label, font: { ...STYLES.label.font, size: 10 }, vertical: 'top', wrap: true };
+  // Each row as tall as its longest wrapped text: hosts keep stored heights, they do not re-measure.
+  const heightOf = (values: readonly TableValue[], size: number) =>
+    wrappedRowHeight(values.flatMap((v, col) => (typeof v === 'string' ? [{ text: v, width: widths[col] ?? 10 }] : [])), size);
   return {
     key: 'extra',
     name,
     columnWidths: widths,
-    rowHeights: [24],
+    rowHeights: [24, heightOf(table.headers, 11), ...table.rows.map((r) => heightOf(r, 10))],
     cells,
     merges: [],
     styles: {
@@ -336,7 +340,7 @@ export function batchSheetPlan(summary: BatchSummary, options: BatchPlanOptions 
       ? [tableSheet(BATCH_SHEET_NAMES.notes, `${who}${when}汇总说明（橙色单元格不完整：只合计了已填报单位的数值）`, notesTable(summary, aggregate), [30, 26, 50, 30])]
       : []),
     tableSheet(BATCH_SHEET_NAMES.units, `${who}${when}各单位情况`, unitTable(summary.units), [18, 14, 7, 6, 6, 5, 5, 6, 36, 6, 12, 36, 22, 12]),
-    tableSheet(BATCH_SHEET_NAMES.findings, `${who}${when}校验结果`, findingTable(summary.findings, unitFormats(summary.units)), [7, 18, 60, 30, 7, 7, 24, 14, 12]),
+    tableSheet(BATCH_SHEET_NAMES.findings, `${who}${when}校验结果`, findingTable(summary.findings, unitFormats(summary.units)), [7, 16, 56, 40, 7, 7, 22, 14, 14]),
   ];
   return { ...base, sheets, definedNames: base.definedNames.filter((d) => keptSheets.has(d.sheet)) };
 }

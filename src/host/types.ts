@@ -23,6 +23,17 @@ export interface ExportTarget {
   fileName: string;
 }
 
+/** Live checking: 'on' (changes are watched), 'retrying' (registering, or trying again after a failure), 'off' (gave up). */
+export type LiveCheckState = 'on' | 'off' | 'retrying';
+
+export interface LiveCheck {
+  state(): LiveCheckState;
+  /** Called on every change of state; returns an unsubscribe. */
+  onState(listener: (state: LiveCheckState) => void): () => void;
+  /** 「重新检查」: registers again if it is not on, then runs the onUserChange listeners once (a re-read). */
+  retry(): Promise<void>;
+}
+
 export interface ReportHost {
   kind: HostKind;
   capabilities(): HostCapabilities;
@@ -64,4 +75,9 @@ export interface ReportHost {
   openExport(target: ExportTarget): Promise<'opened' | 'downloaded'>;
   /** The current workbook's bytes, where the host can provide them (CompressedFile). */
   currentFileBytes?(): Promise<Uint8Array>;
+  /**
+   * Where changes are watched by registering with the host (Excel): whether that works, and a way
+   * to try again. Absent where watching cannot fail (the standalone page).
+   */
+  readonly liveCheck?: LiveCheck;
 }

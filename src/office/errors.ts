@@ -25,6 +25,18 @@ export function excelErrorCode(e: unknown): string | null {
   return null;
 }
 
+/**
+ * Why Excel refused, in Chinese, with what to do (「工作表已设密码保护…」) and the code; Excel's own
+ * message (often English, in the Office UI language) only for codes we do not know.
+ */
+export function excelReason(e: unknown): string {
+  if (e instanceof OfficeHostError) return e.message;
+  const code = excelErrorCode(e);
+  const message = e instanceof Error ? e.message : String(e ?? '');
+  const reason = (code && EXCEL_ERROR_TEXT[code]) || OFFICE_TEXT.unknownReason(message);
+  return code ? `${reason}（错误代码 ${code}）` : reason;
+}
+
 /** Wraps any error from Excel as an OfficeHostError with a Chinese message naming the action. */
 export function toChineseError(e: unknown, action: OfficeAction, extra?: string): OfficeHostError {
   if (e instanceof OfficeHostError) return extra ? new OfficeHostError(`${e.message}\n${extra}`, e.code, e.cause) : e;

@@ -15,11 +15,12 @@ import { cellPlace } from '../core/describe';
 import {
   a1, a1Range, cellAddresses, META_SHEET_NAME, metadataEntries, storedTotals, type PlanCell, type SheetPlan, type SheetSpec, type StoredTotal,
 } from '../core/sheetplan';
-import type { ExportTarget, HostCapabilities, ReportHost } from '../host/types';
+import type { ExportTarget, HostCapabilities, LiveCheck, LiveCheckState, ReportHost } from '../host/types';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { contentMatrix, queueContents, queueFormats, safeText, specBox } from './draw-plan';
+import { contentMatrix, queueContents, queueFormats, specBox } from './draw-plan';
 import type { XlChangedEventArgs, XlContext, XlExcel, XlOffice, XlScalar, XlWorksheet } from './excel-api';
-import { OfficeHostError, toChineseError } from './errors';
+import { excelErrorCode, excelReason, OfficeHostError, toChineseError } from './errors';
+import { keepTextLiteral, textLiteral } from './keep-text';
 import { META_NAME, TEXT_NAMES, locate, type Box, type Located, type NameRef, type TargetKey, type TextKey } from './layout';
 import { OFFICE_TEXT } from './messages.zh-CN';
 import { detectCapabilities, EXCEL_API_FLOOR } from './requirements';
@@ -31,7 +32,17 @@ export interface ExcelHostDeps {
   debounceMs?: number;
   /** Non-fatal news for the user in Chinese (e.g. a clashing sheet name was avoided). */
   onNotice?: (message: string) => void;
+  /**
+   * A second way to save the exported workbook when `Excel.createWorkbook` fails (blocked by the
+   * extensionHardening policy, failing on some web sessions): the pane's browser download.
+   */
+  download?: (target: ExportTarget) => void | Promise<void>;
+  /** Waits before each new attempt to register the change handler after a failure (ms). */
+  liveCheckRetryMs?: readonly number[];
 }
+
+/** Backoff of the change-handler registration: five more tries within about 15 s, then off. */
+const LIVE_CHECK_RETRY_MS = [500, 1000, 2000, 4000, 8000] as const;
 
 export interface ExcelHost extends ReportHost {
   /** Notices of the last generate (also sent to deps.onNotice). */
@@ -47,8 +58,14 @@ interface SheetRead {
   /** Current sheet name. */
   name: string;
   protected: boolean;
-  /** Used range (values, and formulas: a formula's text, else the constant) and where it starts; null on an empty sheet. */
+  /**
+   * The sheet's own area (from A1 to the far corner of our names on it: values, and formulas — a
+   * formula's text, else the constant). Never the used range: a user who formats a whole column
+   * makes that reach row 1,048,576, over Excel on the web's 5 MB response limit.
+   */
   used: { box: Box; values: XlScalar[][]; formulas: XlScalar[][] } | null;
+  /** Where values stand on the sheet (the values-only used range's address: no cell data); null when empty. */
+  valuesBox: Box | null;
 }
 
 /** What a sync-1 read queued and how to collect it after the sync. */
@@ -56,6 +73,23 @@ interface PendingRead {
   sheets: () => { name: string; id: string }[];
   names: () => { name: string; value: unknown }[];
   reads: Map<string, () => SheetRead>;
+  /** The area read on each sheet. */
+  boxes: Map<string, Box>;
+}
+
+/** The area to read on each of our sheets: from A1 to the far corner of the names pointing into it. */
+function readBoxes(located: Located): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const sheet of new Set(located.ours.values())) boxes.set(sheet, { top: 0, left: 0, bottom: 0, right: 0 });
+  for (const ref of located.names.values()) {
+    const box = ref.sheet ? boxes.get(ref.sheet) : undefined;
+    if (box && ref.box) boxes.set(ref.sheet!, union(box, ref.box));
+  }
+  return boxes;
+}
+
+function covers(outer: Box, inner: Box): boolean {
+  return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
 }
 
 function parseBoxAddress(address: string): Box | null {
@@ -110,7 +144,13 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** Our own batches under way: change events meanwhile are ours (enableEvents mutes most). */
   let writing = 0;
   const listeners = new Set<() => void>();
-  let registration: Promise<void> | null = null;
+  /** onUserChange asked for live checking (registration started once, retried after failures). */
+  let listening = false;
+  /** The registration run under way (it may wait for a cell edit to end). */
+  let registering: Promise<void> | null = null;
+  let liveState: LiveCheckState = 'off';
+  const liveStateListeners = new Set<(state: LiveCheckState) => void>();
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let notices: string[] = [];
   let readIssues: readonly ImportIssue[] = [];
@@ -126,26 +166,30 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     ourSheetIds = new Set(l.sheets.filter((s) => ours.has(s.name)).map((s) => s.id));
   }
 
-  /** Queue the loads of sync 1: every sheet, our names, and the used range of the given sheets. */
-  function queueRead(ctx: XlContext, sheetNames: Iterable<string>): PendingRead {
+  /** Queue the loads of sync 1: every sheet, our names, and the given area of each given sheet. */
+  function queueRead(ctx: XlContext, boxes: Map<string, Box>): PendingRead {
     const sheets = ctx.workbook.worksheets.load('items/name,items/id');
     const names = ctx.workbook.names.load('items/name,items/value');
     const reads = new Map<string, () => SheetRead>();
-    for (const name of new Set(sheetNames)) {
+    for (const [name, box] of boxes) {
       const ws = ctx.workbook.worksheets.getItem(name);
       ws.protection.load('protected');
       // Formulas too, in the same sync: a total typed over its formula is told apart from one computed.
-      const used = ws.getUsedRangeOrNullObject(false).load('address,values,formulas');
+      const area = ws.getRange(a1Range(...boxArgs(box))).load('values,formulas');
+      // Only the address (a few bytes): where stray values stand, so generate clears them too.
+      const valuesOnly = ws.getUsedRangeOrNullObject(true).load('address');
       reads.set(name, () => ({
         name,
         protected: ws.protection.protected,
-        used: used.isNullObject ? null : { box: parseBoxAddress(used.address)!, values: used.values, formulas: used.formulas },
+        used: { box, values: area.values, formulas: area.formulas },
+        valuesBox: valuesOnly.isNullObject ? null : parseBoxAddress(valuesOnly.address),
       }));
     }
     return {
       sheets: () => sheets.items.map((s) => ({ name: s.name, id: s.id })),
       names: () => names.items.map((n) => ({ name: n.name, value: n.value })),
       reads,
+      boxes,
     };
   }
 
@@ -158,19 +202,19 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
    * meantime (a sheet renamed, deleted or generated elsewhere) or when nothing is known yet.
    */
   async function readState(ctx: XlContext): Promise<{ located: Located; reads: Map<string, SheetRead> }> {
-    let guess = known ? [...new Set(known.ours.values())] : [];
+    let guess = known ? readBoxes(known) : new Map<string, Box>();
     for (let attempt = 0; attempt < 3; attempt++) {
       const pending = queueRead(ctx, guess);
       try {
         await ctx.sync();
       } catch (e) {
         if (!isNotFound(e) || attempt === 2) throw e;
-        guess = [];
+        guess = new Map();
         continue;
       }
       const located = locate(pending.sheets(), pending.names());
-      const needed = [...new Set(located.ours.values())];
-      if (needed.every((n) => pending.reads.has(n))) {
+      const needed = readBoxes(located);
+      if ([...needed].every(([n, box]) => pending.boxes.has(n) && covers(pending.boxes.get(n)!, box))) {
         const reads = new Map<string, SheetRead>();
         for (const [n, collect] of pending.reads) reads.set(n, collect());
         remember(located);
@@ -216,7 +260,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         for (const ws of all.items) {
           if (!ws.protection.protected)
             for (const v of salvage.filter((x) => x.sheet === ws.name))
-              ws.getRange(a1(v.row, v.col)).values = [[typeof v.value === 'number' ? v.value : safeText(v.value)]];
+              ws.getRange(a1(v.row, v.col)).values = [[typeof v.value === 'number' ? v.value : textLiteral(v.value)]];
           if (tempPrefix && ws.name.startsWith(tempPrefix)) {
             ws.delete();
             continue;
@@ -400,7 +444,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     for (const t of targets) {
       if (!t.existing) continue;
       const ws = sheets.get(t)!;
-      const range = ws.getRange(a1Range(...boxArgs(union(specBox(t.spec), t.existing.used?.box))));
+      // The new layout, the old one (our names) and stray values: never the whole used range.
+      const range = ws.getRange(a1Range(...boxArgs(union(union(specBox(t.spec), t.existing.used?.box), t.existing.valuesBox))));
       range.conditionalFormats.clearAll();
       range.dataValidation.clear();
       range.clear('All');
@@ -415,7 +460,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         if (text) return text.first ? (kept.texts.get(text.key) ?? undefined) : kept.texts.has(text.key) ? '' : undefined;
         return undefined;
       };
-      queueContents(sheets.get(t)!, t.spec, contentMatrix(t.spec, override));
+      queueContents(sheets.get(t)!, t.spec, keepTextLiteral(contentMatrix(t.spec, override)));
     }
     // 3. formats.
     for (const t of targets) queueFormats(sheets.get(t)!, t.spec);
@@ -622,16 +667,49 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     return Promise.resolve();
   }
 
+  function setLiveState(state: LiveCheckState) {
+    if (state === liveState) return;
+    liveState = state;
+    for (const l of [...liveStateListeners]) l(state);
+  }
+
+  /**
+   * Registers the one change handler. It waits for a cell edit to end (delayForCellEdit) rather
+   * than fail, and a failure is retried with backoff; after the last try live checking is 'off'
+   * and the user is told (the pane offers 「重新检查」 → liveCheck.retry()).
+   */
+  function register(attempt: number): Promise<void> {
+    if (registering) return registering;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    setLiveState('retrying');
+    const delays = deps.liveCheckRetryMs ?? LIVE_CHECK_RETRY_MS;
+    registering = Excel.run({ delayForCellEdit: true }, async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(onChanged);
+      await ctx.sync();
+    }).then(
+      () => {
+        registering = null;
+        setLiveState('on');
+      },
+      (e: unknown) => {
+        registering = null;
+        if (attempt < delays.length) {
+          retryTimer = setTimeout(() => void register(attempt + 1), delays[attempt]);
+          return;
+        }
+        setLiveState('off');
+        deps.onNotice?.(OFFICE_TEXT.liveCheckOff(excelReason(e)));
+      },
+    );
+    return registering;
+  }
+
   function onUserChange(listener: () => void): () => void {
     listeners.add(listener);
-    if (!registration && caps.missing.length === 0) {
-      registration = Excel.run({}, async (ctx) => {
-        ctx.workbook.worksheets.onChanged.add(onChanged);
-        await ctx.sync();
-      }).catch((e) => {
-        registration = null;
-        deps.onNotice?.(toChineseError(e, 'listen').message);
-      });
+    if (!listening && caps.missing.length === 0) {
+      listening = true;
+      void register(0);
     }
     return () => {
       listeners.delete(listener);
@@ -642,13 +720,44 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     };
   }
 
+  const liveCheck: LiveCheck = {
+    state: () => liveState,
+    onState(listener) {
+      liveStateListeners.add(listener);
+      return () => liveStateListeners.delete(listener);
+    },
+    /** Registers again now (a fresh round of tries), then runs the listeners once: a re-check. */
+    async retry() {
+      requireFloor();
+      listening = true;
+      // A failed try schedules the next ones by itself; the re-check runs either way.
+      if (liveState !== 'on') await register(0);
+      for (const l of [...listeners]) l();
+    },
+  };
+
+  /**
+   * Opens the exported workbook in Excel; where `createWorkbook` is refused (policy, a failing web
+   * session, ExcelApi below 1.8) it falls back to the pane's download and says so.
+   */
   async function openExport(target: ExportTarget): Promise<'opened' | 'downloaded'> {
+    let failure: unknown;
     try {
       await Excel.createWorkbook(bytesToBase64(target.bytes));
       return 'opened';
     } catch (e) {
-      throw toChineseError(e, 'export');
+      failure = e;
     }
+    if (!deps.download) throw toChineseError(failure, 'export');
+    try {
+      await deps.download(target);
+    } catch (e) {
+      throw new OfficeHostError(OFFICE_TEXT.exportFailedTwice(excelReason(failure), excelReason(e)), excelErrorCode(failure) ?? 'Export', e);
+    }
+    const notice = OFFICE_TEXT.exportDownloaded(target.fileName, excelReason(failure));
+    notices = [notice];
+    deps.onNotice?.(notice);
+    return 'downloaded';
   }
 
   function currentFileBytes(): Promise<Uint8Array> {
@@ -701,6 +810,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     selectCell,
     onUserChange,
     openExport,
+    liveCheck,
   };
   if (caps.currentFile) host.currentFileBytes = currentFileBytes;
   return host;

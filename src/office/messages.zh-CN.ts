@@ -12,12 +12,17 @@ export const ACTIONS = {
   export: '打开导出的工作簿',
   currentFile: '读取当前工作簿',
   listen: '监听表格修改',
+  download: '下载导出的工作簿',
 } as const;
 export type OfficeAction = keyof typeof ACTIONS;
 
 /** Office.js error codes (OfficeExtension.ErrorCodes and Excel.ErrorCodes) in the user's words. */
 export const EXCEL_ERROR_TEXT: Record<string, string> = {
-  AccessDenied: '没有权限执行此操作（工作表或工作簿可能受保护）',
+  AccessDenied:
+    '工作表受保护，Excel 拒绝修改（可能有人刚保护了工作表，或要写入的单元格被锁定）：请在「审阅 → 撤销工作表保护」解除保护后再试；已填写的数据没有丢失',
+  BadPassword:
+    '工作表已设密码保护，加载项的密码与之不符：请在「审阅 → 撤销工作表保护」中输入密码解除保护，再点击「生成报表」（生成后会重新加上保护）；已填写的数据没有丢失',
+  InvalidOperationInCellEditMode: '正在编辑单元格：请先按 Enter 或 Esc 结束单元格编辑，再重试；已填写的数据没有丢失',
   ActivityLimitReached: 'Excel 暂时无法处理更多请求，请稍后重试',
   ApiNotFound: '当前 Excel 版本不支持所需的功能，请升级到 Microsoft 365、Office 2021 或更新版本',
   Conflict: '与其他用户的修改冲突，请稍后重试',
@@ -31,7 +36,7 @@ export const EXCEL_ERROR_TEXT: Record<string, string> = {
   InvalidOperation: '当前状态下不能执行此操作（可能正在编辑单元格，或工作表受保护）',
   InvalidReference: '引用无效（相关工作表可能已被删除或重命名）',
   InvalidSelection: '当前选择的区域无效',
-  ItemAlreadyExists: '同名的工作表或名称已经存在',
+  ItemAlreadyExists: '同名的工作表或名称已经存在：如果复制过年报工作表，请删除复制出的工作表后再试',
   ItemNotFound: '找不到相关的工作表或名称（可能已被删除或重命名）',
   MergedRangeConflict: '与合并单元格冲突',
   NonBlankCellOffSheet: '工作表末尾有内容，无法插入单元格',
@@ -68,6 +73,12 @@ export const OFFICE_TEXT = {
   noFreeName: (name: string) => `无法为「${name}」找到可用的工作表名称，请先重命名工作簿中的同名工作表`,
   passwordProtected: (name: string) => `工作表「${name}」设置了其他密码保护，加载项无法解除保护：请在「审阅 → 撤销工作表保护」后再试`,
   fileReadFailed: (message: string) => `读取当前工作簿失败：${message}`,
+  liveCheckOff: (reason: string) =>
+    `自动检查已暂停：加载项多次尝试后仍无法监听表格修改（${reason}）。修改表格后请点击「重新检查」。`,
+  exportDownloaded: (fileName: string, reason: string) =>
+    `Excel 无法直接打开导出的工作簿（${reason}），已改为下载文件「${fileName}」：请在浏览器的下载列表或「下载」文件夹中打开它。如果没有出现下载，请改用独立网页版导出。`,
+  exportFailedTwice: (openReason: string, downloadReason: string) =>
+    `无法导出工作簿：Excel 不能直接打开它（${openReason}），下载也失败了（${downloadReason}）。请改用独立网页版导出；已填写的数据没有改动。`,
 };
 
 export const REQUIREMENT_NAMES: Record<string, string> = {

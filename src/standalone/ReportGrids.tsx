@@ -38,7 +38,9 @@ const useStyles = makeStyles({
   /** A negative number: outlined in red where it stands (the finding says why). */
   negative: { boxShadow: `inset 0 0 0 2px ${tokens.colorPaletteRedBorder2}`, color: tokens.colorPaletteRedForeground1 },
   /** Read only after normalising: a corner mark, as a spreadsheet marks a cell with a note. */
-  normalized: { backgroundImage: `linear-gradient(225deg, ${tokens.colorPaletteMarigoldBorder2} 6px, transparent 6px)` },
+  normalized: {
+    backgroundImage: `linear-gradient(225deg, ${tokens.colorPaletteMarigoldBorder2} 6px, transparent 6px)`, backgroundRepeat: 'no-repeat',
+  },
   hiddenNote: {
     position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
   },

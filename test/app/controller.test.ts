@@ -217,8 +217,8 @@ describe('PaneController over the standalone host', () => {
     const preview = (await controller.previewImport('whatever', 'text'))!;
     expect(preview.blanks).toEqual(['t2.fee.amount']);
     expect(preview.notWritten).toEqual([{ cellId: 't4.review.total', value: 9, why: 'total' }]);
-    // The sample's blank （七）总计·自然人 leaves its column's totals without a sum: not comparable, not a difference.
-    expect(preview.totalsNotComparable).toEqual(['t3.handledTotal.total']);
+    // Every part is pasted: each total is compared (the sample's blank （七）总计·自然人 is a blank total, not a part).
+    expect(preview.totalsNotComparable).toEqual([]);
     expect(preview.totalsAgreeing).toBe(
       Object.values(imported.cells).filter((v) => v !== null).length - Object.keys(preview.writes).length - 1 - preview.totalsNotComparable.length,
     );

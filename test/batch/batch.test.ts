@@ -201,6 +201,29 @@ describe('xxgk-nianbao batch', () => {
     expect(r.out).toContain('已跳过 1 个其他类型的文件');
   });
 
+  it('calls a unit with blank cells 「不完整」, never ✓, lists its blank cells, and marks the district cells', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'xxgk-batch-blank-'));
+    writeFileSync(join(sub, '甲.json'), JSON.stringify(good[0]));
+    writeFileSync(join(sub, '己.json'), JSON.stringify(blank));
+    const r = await runCli(['batch', sub, '--quiet', '--jobs', '0']);
+    expect(r.code).toBe(0); // nothing fails; --strict makes 不完整 count
+    expect(r.out).toContain('有错误的单位 0，不完整的单位 1');
+    expect(r.out).toContain('△ 己乡人民政府（2023年度 · 30号文）不完整：错误 0，提醒 0，无法判断 2');
+    expect(r.out).not.toContain('✓ 己乡人民政府');
+    expect(r.out).toContain('    待补的空白单元格（1 个）：表四 行政复议·结果维持');
+    expect(r.out).toContain('✓ 甲镇人民政府（2023年度 · 30号文）通过');
+    expect(r.out).toContain('2 个单元格不完整');
+    expect((await runCli(['batch', sub, '--quiet', '--jobs', '0', '--strict'])).code).toBe(1);
+    expect((await runCli(['batch', join(folder, '乡镇'), '--quiet', '--strict'])).code).toBe(0);
+
+    const json = JSON.parse((await runCli(['batch', sub, '--json', '--quiet', '--jobs', '0'])).out);
+    expect(json.units.find((u: { unit: string }) => u.unit === '己乡人民政府')).toMatchObject({
+      verdict: 'incomplete', blankCells: ['t4.review.upheld'], blankPlaces: ['表四 行政复议·结果维持'],
+    });
+    expect(json.aggregate.cells['t4.review.upheld']).toBe(good[0].cells['t4.review.upheld']);
+    expect(json.incomplete).toEqual({ 't4.review.upheld': ['己乡人民政府'], 't4.review.total': ['己乡人民政府'] });
+  });
+
   it('writes the summary as CSV files (UTF-8 with BOM; text never read as a formula)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-batch-out-'));
     const sub = mkdtempSync(join(tmpdir(), 'xxgk-batch-eq-'));

@@ -157,3 +157,27 @@ describe('inlining scripts into one page', () => {
     expect(page).toContain('<!--\n/*! MIT - - x */\n-->');
   });
 });
+
+describe('webpack.config.js', () => {
+  interface Pattern { from: string; to: string; transform?: (input: Buffer) => string }
+  interface Config { output: { publicPath: string }; plugins: { constructor: { name: string }; patterns?: Pattern[] }[] }
+  const makeConfig = require(path.join(REPO_ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => Promise<Config>;
+  const pattern = (config: Config, to: string) => config.plugins.find((p) => p.constructor.name === 'CopyPlugin')!.patterns!.find((p) => p.to === to)!;
+  const plugins = (config: Config) => config.plugins.map((p) => p.constructor.name);
+
+  test('without publicUrl the manifest is copied as it is; with it, rewritten for the address', async () => {
+    const plain = await makeConfig({}, { mode: 'production' });
+    expect(pattern(plain, 'manifest.xml').transform).toBeUndefined();
+    const deployed = await makeConfig({ publicUrl: 'https://oa.example.gov.cn/xxgk', supportContact: '办公室' }, { mode: 'production' });
+    const xml = pattern(deployed, 'manifest.xml').transform!(Buffer.from(DEV_XML));
+    expect(xml).toBe(deploy.rewriteManifest(DEV_XML, { publicUrl: 'https://oa.example.gov.cn/xxgk/', version: VERSION }));
+    expect(pattern(deployed, 'help.html').transform!(Buffer.from(HELP_TEMPLATE))).toContain('<p class="contact">办公室</p>');
+    await expect(makeConfig({ publicUrl: 'http://oa.example.gov.cn/' }, { mode: 'production' })).rejects.toThrow(/https:\/\//);
+  });
+
+  test('the one-file page is part of the production build only; chunks load relative to the page', async () => {
+    expect(plugins(await makeConfig({}, { mode: 'production' }))).toContain('OneFilePagePlugin');
+    expect(plugins(await makeConfig({}, { mode: 'development' }))).not.toContain('OneFilePagePlugin');
+    expect((await makeConfig({}, { mode: 'production' })).output.publicPath).toBe('');
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * End to end on the built standalone page (webpack production build in dist/, served by a tiny
  * static server on 127.0.0.1) with Debian's Chromium through playwright-core: sample, live
- * check and selection, paste import of the seed, summary, export read back with readXlsx.
- * Screenshots go to docs/screenshots/.
+ * check and selection, asking before replacing and 撤销 (sample over typed data, 空白按 0 处理,
+ * import over the sample, an exported workbook opened back), paste import of the seed, summary,
+ * export read back with readXlsx. Screenshots go to docs/screenshots/.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,10 @@ import { SHOTS, startE2e, type E2eSession } from './support';
 jest.setTimeout(600_000);
 
 const SEED = resolve(FIXTURES, 'seed-2022');
+/** A published 2022 table (no year, no agency in the text) with one import error and 56 blank cells. */
+const PUBLISHED_060 = resolve(FIXTURES, 'published', '060');
+const INPUTS = getFormat('2021').cells.filter((c) => c.role === 'input').map((c) => c.id);
+let exportedPath: string | null = null;
 
 let session: E2eSession;
 let context: BrowserContext;
@@ -38,6 +43,28 @@ afterAll(async () => {
 
 const pane = () => page.getByRole('complementary', { name: '政府信息公开年报助手' });
 const cell = (name: string) => page.getByRole('textbox', { name, exact: true });
+const question = () => page.getByRole('alertdialog');
+
+/** The text of every input cell of the grids, by id. */
+async function gridTexts(): Promise<Record<string, string>> {
+  const values = await page.evaluate(
+    (ids) => ids.map((id) => (document.querySelector(`[data-cell-id="${id}"]`) as HTMLInputElement | null)?.value ?? '(missing)'),
+    INPUTS,
+  );
+  return Object.fromEntries(INPUTS.map((id, i) => [id, values[i]]));
+}
+
+/** Pastes text into the import box through the clipboard, as a user does. */
+async function pasteIntoImport(text: string) {
+  await pane().getByRole('tab', { name: '导入' }).click();
+  const box = pane().getByRole('textbox', { name: '粘贴年报表格' });
+  await box.fill('');
+  await box.focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+  await pane().getByRole('button', { name: '识别' }).click();
+  return pane().getByRole('region', { name: '识别结果' });
+}
 
 test('the sample loads with no failing rule', async () => {
   await pane().getByRole('button', { name: '载入示例数据' }).click();
@@ -70,21 +97,89 @@ test('a changed cell shows the right finding, and clicking it focuses that cell'
   await pane().getByText('未发现错误。').waitFor();
 });
 
+test('the sample over typed data asks first, and 撤销 brings the typed data back', async () => {
+  await pane().getByRole('button', { name: '新建' }).click();
+  const start = page.getByRole('dialog', { name: '新建年报' });
+  await start.getByRole('textbox', { name: /报告年度/ }).fill('2024');
+  await start.getByRole('button', { name: '清空并新建' }).click();
+  await pane().getByText('已新建年报').waitFor();
+  expect(Object.values(await gridTexts()).every((t) => t === '')).toBe(true);
+  await cell('表三 一、本年新收政府信息公开申请数量·自然人').fill('7');
+  await cell('表二 规章·本年制发件数').fill('两件');
+  await pane().getByText(/有 \d+ 个单元格空白/).waitFor();
+  await pane().getByRole('button', { name: '载入示例数据' }).click();
+  await question().getByText(/已填写的 2 个单元格将被示例数据替换/).waitFor();
+  await question().getByRole('button', { name: '载入示例数据' }).click();
+  await pane().getByText('已载入示例数据').waitFor();
+  expect((await gridTexts())['t3.received.natural']).toBe('0');
+  await pane().getByRole('button', { name: '撤销' }).click();
+  await pane().getByText('已撤销').waitFor();
+  const back = await gridTexts();
+  expect(back['t3.received.natural']).toBe('7');
+  expect(back['t2.regulation.issued']).toBe('两件');
+  expect(Object.entries(back).filter(([, t]) => t !== '').map(([id]) => id).sort()).toEqual(['t2.regulation.issued', 't3.received.natural']);
+  await page.getByRole('heading', { level: 2, name: /2024年政府信息公开工作年度报告/ }).waitFor();
+});
+
+test('with blank cells the verdict is not green; 空白按 0 处理 asks, fills 0, and 撤销 blanks them again', async () => {
+  await cell('表二 规章·本年制发件数').fill('');
+  const verdict = pane().getByTestId('verdict-blanks');
+  await verdict.getByText(/^有 \d+ 个单元格空白，\d+ 项检查无法判断/).waitFor();
+  expect(await pane().getByText('未发现错误。').count()).toBe(0);
+  await pane().screenshot({ path: join(SHOTS, 'pane-verdict-blanks.png') });
+  const blanks = Number(/有 (\d+) 个单元格空白/.exec((await verdict.textContent()) ?? '')![1]);
+  await pane().getByRole('button', { name: '空白按 0 处理' }).click();
+  await question().getByText(`将在以下 ${blanks} 个空白单元格中填写 0。`, { exact: false }).waitFor();
+  await question().getByRole('button', { name: '填写 0' }).click();
+  await pane().getByText('空白已按 0 填写').waitFor();
+  const filled = await gridTexts();
+  expect(filled['t3.received.natural']).toBe('7');
+  expect(Object.values(filled).filter((t) => t === '0').length).toBe(blanks);
+  await pane().getByRole('button', { name: '撤销' }).click();
+  await pane().getByText('已撤销').waitFor();
+  expect(Object.entries(await gridTexts()).filter(([, t]) => t !== '').map(([id]) => id)).toEqual(['t3.received.natural']);
+});
+
+test('a published table imported over the sample: the year is asked, no sample value is left, issues grouped', async () => {
+  await pane().getByRole('button', { name: '载入示例数据' }).click();
+  await question().getByRole('button', { name: '载入示例数据' }).click();
+  await pane().getByText('已载入示例数据').waitFor();
+  const text = readFileSync(`${PUBLISHED_060}.txt`, 'utf8').split('\n').slice(2).join('\n');
+  const expected = JSON.parse(readFileSync(`${PUBLISHED_060}.expected.json`, 'utf8')) as Report;
+  const preview = await pasteIntoImport(text);
+  await preview.getByText('年度：未识别；机关：未识别').waitFor();
+  const write = preview.getByRole('button', { name: '写入表格' });
+  expect(await write.isDisabled()).toBe(true);
+  const issues = preview.getByRole('region', { name: /需要注意的问题/ });
+  expect(await issues.getByRole('listitem').first().textContent()).toMatch(/^【错误】/);
+  await issues.getByText('【提醒】56 个单元格为空白').waitFor();
+  await issues.getByRole('listitem').first().getByRole('button', { name: /在粘贴内容中显示第 \d+ 行/ }).click();
+  const box = pane().getByRole('textbox', { name: '粘贴年报表格' });
+  const selected = await box.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected).toContain('7.属');
+  await preview.getByRole('textbox', { name: /报告年度（粘贴中未找到/ }).fill('2022');
+  await preview.screenshot({ path: join(SHOTS, 'pane-import-grouped.png') });
+  await write.click();
+  await question().getByText(/粘贴中没有的单元格将成为空白/).waitFor();
+  await question().getByRole('button', { name: '写入表格' }).click();
+  await pane().getByText('导入完成').waitFor();
+  const shown = await gridTexts();
+  expect(shown).toEqual(Object.fromEntries(INPUTS.map((id) => [id, typeof expected.cells[id] === 'number' ? String(expected.cells[id]) : ''])));
+  await page.getByRole('heading', { level: 2, name: /2022年政府信息公开工作年度报告/ }).waitFor();
+  expect(pageErrors).toEqual([]);
+});
+
 test('pasting the seed text into import shows the preview, and the data appears in the grids', async () => {
   const text = readFileSync(resolve(SEED, 'report.txt'), 'utf8');
   const expected = JSON.parse(readFileSync(resolve(SEED, 'expected.json'), 'utf8')) as Report;
-  await pane().getByRole('tab', { name: '导入' }).click();
-  const box = pane().getByRole('textbox', { name: '粘贴年报表格' });
-  await box.focus();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('Control+V');
-  expect((await box.inputValue()).length).toBeGreaterThan(1000);
-  await pane().getByRole('button', { name: '识别' }).click();
-  const preview = pane().getByRole('region', { name: '识别结果' });
+  const preview = await pasteIntoImport(text);
+  expect((await pane().getByRole('textbox', { name: '粘贴年报表格' }).inputValue()).length).toBeGreaterThan(1000);
   await preview.getByText('年度：2022；机关：偃师区缙氏镇人民政府').waitFor();
   await preview.getByText(/表三（七）总计·自然人/).first().waitFor();
   await preview.screenshot({ path: join(SHOTS, 'pane-import-preview.png') });
   await preview.getByRole('button', { name: '写入表格' }).click();
+  // The tables hold data: the pane asks before replacing it.
+  await question().getByRole('button', { name: '写入表格' }).click();
   await pane().getByText('导入完成').waitFor();
   const inputs = getFormat('2021').cells.filter((c) => c.role === 'input');
   const shown = await page.evaluate(
@@ -128,6 +223,23 @@ test('export downloads a workbook that reads back identical', async () => {
   expect(checks!.grid.some((row) => row.some((v) => typeof v === 'string' && v.startsWith('检查时间：')))).toBe(true);
   await pane().getByText('已开始下载').waitFor();
   await pane().screenshot({ path: join(SHOTS, 'pane-export.png') });
+  exportedPath = (await download.path())!;
+  expect(pageErrors).toEqual([]);
+});
+
+test('the exported workbook opens back into the page after 新建 (asked first)', async () => {
+  expect(exportedPath).not.toBeNull();
+  const exported = await gridTexts();
+  await pane().getByRole('button', { name: '新建' }).click();
+  await page.getByRole('dialog', { name: '新建年报' }).getByRole('button', { name: '清空并新建' }).click();
+  await pane().getByText('已新建年报').waitFor();
+  await cell('表三 一、本年新收政府信息公开申请数量·自然人').fill('9');
+  await page.getByTestId('open-workbook-file').setInputFiles(exportedPath!);
+  await question().getByText(/已填写的 1 个单元格将被该文件的数据替换/).waitFor();
+  await question().getByRole('button', { name: '打开' }).click();
+  await pane().getByText('已打开工作簿').waitFor();
+  expect(await gridTexts()).toEqual(exported);
+  await page.getByRole('heading', { level: 2, name: '偃师区缙氏镇人民政府2022年政府信息公开工作年度报告' }).waitFor();
   expect(pageErrors).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 /** Builds an Excel host on a fresh simulator, and reads sheets by cell id for assertions. */
 import { compileSheetPlan, type FormatId } from '../../src/core';
 import { cellAddresses, type SheetPlan } from '../../src/core/sheetplan';
-import { createExcelHost, type ExcelHost } from '../../src/office/excel-host';
+import { createExcelHost, type ExcelHost, type ExcelHostDeps } from '../../src/office/excel-host';
 import { createSimulator, type ExcelSimulator, type SimulatorOptions } from '../simulator/excel-simulator';
 
 export interface Setup {
@@ -10,10 +10,10 @@ export interface Setup {
   notices: string[];
 }
 
-export function setup(options?: SimulatorOptions): Setup {
+export function setup(options?: SimulatorOptions, deps: Partial<ExcelHostDeps> = {}): Setup {
   const sim = createSimulator(options);
   const notices: string[] = [];
-  const host = createExcelHost({ Excel: sim.Excel, Office: sim.Office, debounceMs: 20, onNotice: (m) => notices.push(m) });
+  const host = createExcelHost({ Excel: sim.Excel, Office: sim.Office, debounceMs: 20, onNotice: (m) => notices.push(m), ...deps });
   return { sim, host, notices };
 }
 

@@ -32,9 +32,11 @@ describe('xxgk-nianbao build', () => {
     expect(Object.values(back.cells).every((v) => v === null)).toBe(true);
   });
 
-  it('defaults to the current year', async () => {
-    expect((await runCli(['build', '-o', out('now.xlsx')])).code).toBe(0);
-    expect(readBack(out('now.xlsx')).report.year).toBe(new Date().getFullYear());
+  it('asks for the year of a blank workbook instead of guessing it', async () => {
+    const r = await runCli(['build', '-o', out('now.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('未找到年度，请用 --year 指定');
+    expect(existsSync(out('now.xlsx'))).toBe(false);
   });
 
   it('builds from .json, .txt and .xlsx input', async () => {

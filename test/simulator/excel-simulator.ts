@@ -4,13 +4,19 @@
  *   a failing command rejects the sync and drops the rest of the queue (earlier ones stay done,
  *   as in Excel: batches are not transactions);
  * - reading a property that was not loaded (and synced) throws PropertyNotLoaded;
- * - writing a locked cell, merging, formatting … on a protected sheet throws at sync;
- *   protect() on a protected sheet and unprotect() on an unprotected one throw;
- * - a string written to `values` that starts with '=' (or '+', '-', '@' and is not a number)
- *   becomes a formula, as in Excel;
+ * - the error codes real Excel raises: writing a locked cell, merging, formatting … on a protected
+ *   sheet, and protect() on a protected sheet, throw AccessDenied at sync; unprotect() with a wrong
+ *   password throws BadPassword (on an unprotected sheet InvalidOperation); names.add of an
+ *   existing name throws ItemAlreadyExists;
+ * - a string written to `values` is parsed as typed input (model.ts interpretInput): '=' (or
+ *   '+', '-', '@' and not a number) makes a formula; numbers, 「50%」, 「TRUE」, dates become
+ *   numbers and booleans; a '@' (Text) number format or the apostrophe prefix keeps text;
  * - API writes and simulated user edits fire onChanged (API writes only while
  *   runtime.enableEvents is true);
- * - a run started while the user edits a cell fails unless it asked for delayForCellEdit;
+ * - while the user edits a cell (`sim.editing = true`) a run fails with
+ *   InvalidOperationInCellEditMode unless it asked for delayForCellEdit, which waits;
+ * - Excel on the web's payload limit (5 MB a request and a response): a sync whose writes or
+ *   loaded cell data exceed it fails with RequestPayloadSizeLimitExceeded (see `payloadBytes`);
  * - every sync is counted.
  * It implements the interfaces of src/office/excel-api.ts, so the compiler checks it stands in
  * for the same surface as the real Office.js (see src/office/office-conformance.ts).
@@ -42,6 +48,7 @@ import {
   cellValue,
   interpretInput,
   intersects,
+  LAST_ROW,
   parseBox,
   quoteSheet,
   sameBox,
@@ -76,6 +83,20 @@ export interface CommandInfo {
 interface Command {
   info: CommandInfo;
   run: () => void;
+  /** Estimated size of what the command sends to Excel (matrices written), in bytes. */
+  requestBytes?: number;
+}
+
+/**
+ * The payload model (Excel on the web: 5 MB a request, 5 MB a response). Simple on purpose: a
+ * request costs the JSON length of the matrices it writes; a response costs, for every loaded
+ * cell matrix (values, formulas, numberFormat), 3 bytes a cell (`"",`) plus the JSON length of
+ * each non-empty cell. Loads of sheets, names and addresses are small and not counted.
+ */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+function payloadTooLarge(what: 'request' | 'response', bytes: number, limit: number): SimError {
+  return new SimError('RequestPayloadSizeLimitExceeded', `The ${what} payload (${bytes} bytes) exceeds the limit of ${limit} bytes.`);
 }
 
 type SheetRef = { sheet: SheetModel | null | undefined };
@@ -125,9 +146,19 @@ export class SimContext implements XlContext {
     };
   }
 
-  enqueue(info: CommandInfo, run: () => void) {
+  enqueue(info: CommandInfo, run: () => void, requestBytes?: number) {
     if (this.closed) throw new SimError('InvalidObjectPath', 'The request context of this object has ended (Excel.run finished).');
-    this.queue.push({ info, run });
+    this.queue.push({ info, run, requestBytes });
+  }
+
+  /** Bytes of cell data loaded in the sync under way (checked against the payload limit). */
+  private responseBytes = 0;
+
+  /** Counts loaded cell data; throws, as Excel on the web does, once the response is over the limit. */
+  chargeResponse(bytes: number) {
+    this.responseBytes += bytes;
+    this.sim.largestResponseBytes = Math.max(this.sim.largestResponseBytes, this.responseBytes);
+    if (this.responseBytes > this.sim.payloadLimitBytes) throw payloadTooLarge('response', this.responseBytes, this.sim.payloadLimitBytes);
   }
 
   noteChange(sheet: SheetModel, box: Box) {
@@ -139,8 +170,12 @@ export class SimContext implements XlContext {
     const queue = this.queue;
     this.queue = [];
     this.changes = [];
+    this.responseBytes = 0;
     await Promise.resolve();
     if (this.failWith) throw new SimError(this.failWith, 'The batch could not run while a cell is being edited.');
+    const requestBytes = queue.reduce((n, c) => n + (c.requestBytes ?? 0), 0);
+    this.sim.largestRequestBytes = Math.max(this.sim.largestRequestBytes, requestBytes);
+    if (requestBytes > this.sim.payloadLimitBytes) throw payloadTooLarge('request', requestBytes, this.sim.payloadLimitBytes);
     try {
       for (const c of queue) {
         this.sim.commandCount++;
@@ -262,7 +297,7 @@ class SimProtection extends Proxy implements XlWorksheetProtection {
   protect(options?: XlProtectionOptions, password?: string): void {
     this.ctx.enqueue({ kind: 'protection.protect' }, () => {
       const s = need(this.ref);
-      if (s.protection.protected) throw new SimError('InvalidOperation', `The worksheet '${s.name}' is already protected.`);
+      if (s.protection.protected) throw new SimError('AccessDenied', `The worksheet '${s.name}' is already protected.`);
       s.protection = { protected: true, password, options: { ...(options ?? {}) } };
     });
   }
@@ -271,7 +306,7 @@ class SimProtection extends Proxy implements XlWorksheetProtection {
       const s = need(this.ref);
       if (!s.protection.protected) throw new SimError('InvalidOperation', `The worksheet '${s.name}' is not protected.`);
       if (s.protection.password !== undefined && s.protection.password !== password)
-        throw new SimError('InvalidArgument', 'The password is incorrect.');
+        throw new SimError('BadPassword', 'The password you supplied is not correct.');
       s.protection = { protected: false, options: {} };
     });
   }
@@ -294,7 +329,7 @@ function need(ref: SheetRef): SheetModel {
 /** Format changes on a protected sheet are refused unless the protection options allow them. */
 function guardFormat(s: SheetModel, what: string, allowedBy?: string) {
   if (s.protection.protected && !(allowedBy && s.protection.options[allowedBy]))
-    throw new SimError('InvalidOperation', `Cannot ${what}: the worksheet '${s.name}' is protected.`);
+    throw new SimError('AccessDenied', `Cannot ${what}: the worksheet '${s.name}' is protected.`);
 }
 
 export class SimWorksheet extends Proxy implements XlWorksheet {
@@ -373,13 +408,17 @@ export class SimWorksheet extends Proxy implements XlWorksheet {
     this.ctx.enqueue({ kind: 'worksheet.getUsedRange' }, () => {
       const s = need(this.ref);
       let box: Box | null = null;
+      const include = (b: Box) =>
+        (box = box
+          ? { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) }
+          : b);
       for (const [k, c] of s.cells) {
         if (valuesOnly && c.value === '' && !c.formula) continue;
         const [r, col] = k.split(',').map(Number);
-        box = box
-          ? { top: Math.min(box.top, r), left: Math.min(box.left, col), bottom: Math.max(box.bottom, r), right: Math.max(box.right, col) }
-          : { top: r, left: col, bottom: r, right: col };
+        include({ top: r, left: col, bottom: r, right: col });
       }
+      // A formatted whole column stretches the used range (not the values-only one) to the last row.
+      if (!valuesOnly) for (const col of s.formattedColumns) include({ top: 0, left: col, bottom: LAST_ROW, right: col });
       range.resolvedAddress = box ? boxA1(box) : null;
       range.setLoaded('isNullObject', box === null);
     });
@@ -434,7 +473,7 @@ export class SimRange extends Proxy implements XlRange {
   ) {
     super(ctx);
     const self = {
-      command: (kind: string, run: (s: SheetModel, box: Box) => void) => this.command(kind, run),
+      command: (kind: string, run: (s: SheetModel, box: Box) => void) => this.command(kind, 0, run),
       read: <T>(prop: string): T => this.read<T>(prop),
     };
     const protection = {
@@ -581,11 +620,15 @@ export class SimRange extends Proxy implements XlRange {
     return { sheet, box };
   }
 
-  private command(kind: string, run: (s: SheetModel, box: Box) => void) {
-    this.ctx.enqueue({ kind, sheet: this.ref.sheet?.name, address: this.addr }, () => {
-      const { sheet, box } = this.box();
-      run(sheet, box);
-    });
+  private command(kind: string, requestBytes: number, run: (s: SheetModel, box: Box) => void) {
+    this.ctx.enqueue(
+      { kind, sheet: this.ref.sheet?.name, address: this.addr },
+      () => {
+        const { sheet, box } = this.box();
+        run(sheet, box);
+      },
+      requestBytes,
+    );
   }
 
   get isNullObject(): boolean {
@@ -611,7 +654,7 @@ export class SimRange extends Proxy implements XlRange {
   }
   set numberFormat(m: Matrix) {
     const copy = m.map((row) => [...row]);
-    this.command('numberFormat', (s, box) => {
+    this.command('numberFormat', JSON.stringify(copy).length, (s, box) => {
       checkDims(box, copy);
       guardFormat(s, 'change number formats', 'allowFormatCells');
       forEach(box, (r, c) => (s.cell(r, c).numberFormat = String(copy[r - box.top][c - box.left])));
@@ -620,12 +663,12 @@ export class SimRange extends Proxy implements XlRange {
 
   private writeMatrix(kind: 'values' | 'formulas', m: Matrix) {
     const copy = m.map((row) => [...row]);
-    this.command(kind, (s, box) => {
+    this.command(kind, JSON.stringify(copy).length, (s, box) => {
       checkDims(box, copy);
       forEach(box, (r, c) => {
         const cell = s.peek(r, c);
         if (s.protection.protected && (cell?.locked ?? true))
-          throw new SimError('InvalidOperation', `The cell ${boxA1({ top: r, left: c, bottom: r, right: c })} is locked on the protected worksheet '${s.name}'.`);
+          throw new SimError('AccessDenied', `The cell ${boxA1({ top: r, left: c, bottom: r, right: c })} is locked on the protected worksheet '${s.name}'.`);
       });
       forEach(box, (r, c) => {
         const v = copy[r - box.top][c - box.left] as Scalar | null;
@@ -640,6 +683,8 @@ export class SimRange extends Proxy implements XlRange {
         } else {
           delete cell.formula;
           cell.value = w.value;
+          if (w.numberFormat && cell.numberFormat === 'General') cell.numberFormat = w.numberFormat;
+          cell.quotePrefix = w.quotePrefix;
         }
       });
       this.ctx.noteChange(s, box);
@@ -647,8 +692,9 @@ export class SimRange extends Proxy implements XlRange {
   }
 
   setCellProperties(data: XlCellProperties[][]): void {
-    const copy = data.map((row) => row.map((p) => JSON.parse(JSON.stringify(p)) as XlCellProperties));
-    this.command('setCellProperties', (s, box) => {
+    const json = JSON.stringify(data);
+    const copy = JSON.parse(json) as XlCellProperties[][];
+    this.command('setCellProperties', json.length, (s, box) => {
       checkDims(box, copy);
       guardFormat(s, 'format cells', 'allowFormatCells');
       forEach(box, (r, c) => {
@@ -661,7 +707,7 @@ export class SimRange extends Proxy implements XlRange {
         if (f.verticalAlignment !== undefined) cell.format.verticalAlignment = f.verticalAlignment;
         if (f.wrapText !== undefined) cell.format.wrapText = f.wrapText;
         if (f.protection?.locked !== undefined) {
-          if (s.protection.protected) throw new SimError('InvalidOperation', 'Cannot change cell protection on a protected sheet.');
+          if (s.protection.protected) throw new SimError('AccessDenied', 'Cannot change cell protection on a protected sheet.');
           cell.locked = f.protection.locked;
         }
         if (f.borders) for (const [side, b] of Object.entries(f.borders)) cell.format.borders[side] = { ...b };
@@ -670,7 +716,7 @@ export class SimRange extends Proxy implements XlRange {
   }
 
   merge(across?: boolean): void {
-    this.command('merge', (s, box) => {
+    this.command('merge', 0, (s, box) => {
       guardFormat(s, 'merge cells');
       if (across) throw new SimError('NotImplemented', 'merge across is not simulated');
       for (const m of s.merges)
@@ -689,20 +735,20 @@ export class SimRange extends Proxy implements XlRange {
   }
 
   unmerge(): void {
-    this.command('unmerge', (s, box) => {
+    this.command('unmerge', 0, (s, box) => {
       guardFormat(s, 'unmerge cells');
       s.merges = s.merges.filter((m) => !intersects(m, box));
     });
   }
 
   clear(applyTo = 'All'): void {
-    this.command('clear', (s, box) => {
+    this.command('clear', 0, (s, box) => {
       const contents = applyTo === 'All' || applyTo === 'Contents';
       const formats = applyTo === 'All' || applyTo === 'Formats';
       if (formats) guardFormat(s, 'clear formats');
       if (contents && s.protection.protected)
         forEach(box, (r, c) => {
-          if (s.peek(r, c)?.locked ?? true) throw new SimError('InvalidOperation', `Cannot clear locked cells on the protected worksheet '${s.name}'.`);
+          if (s.peek(r, c)?.locked ?? true) throw new SimError('AccessDenied', `Cannot clear locked cells on the protected worksheet '${s.name}'.`);
         });
       for (const [k, cell] of [...s.cells]) {
         const [r, c] = k.split(',').map(Number);
@@ -724,7 +770,7 @@ export class SimRange extends Proxy implements XlRange {
   }
 
   select(): void {
-    this.command('select', (s, box) => {
+    this.command('select', 0, (s, box) => {
       if (this.ctx.sim.activeSheet !== s) throw new SimError('InvalidSelection', 'Select works on the active worksheet only; activate it first.');
       s.selection = boxA1(box);
     });
@@ -738,6 +784,8 @@ export class SimRange extends Proxy implements XlRange {
       const { sheet: s, box } = this.box();
       const all = props.length === 0;
       const book = this.ctx.sim.book;
+      const matrices = ['values', 'formulas', 'numberFormat'].filter((p) => all || props.includes(p)).length;
+      this.ctx.chargeResponse(matrices * responseBytes(s, box));
       const matrix = (f: (cell: CellModel | undefined, r: number, c: number) => XlScalar): Matrix => {
         const out: Matrix = [];
         for (let r = box.top; r <= box.bottom; r++) {
@@ -762,6 +810,16 @@ export class SimRange extends Proxy implements XlRange {
     });
     return this;
   }
+}
+
+/** The payload model's cost of one loaded matrix of `box` (see WEB_PAYLOAD_LIMIT_BYTES). */
+function responseBytes(s: SheetModel, box: Box): number {
+  let bytes = (box.bottom - box.top + 1) * (box.right - box.left + 1) * 3;
+  for (const [k, cell] of s.cells) {
+    const [r, c] = k.split(',').map(Number);
+    if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) bytes += JSON.stringify(cell.formula ?? cell.value).length;
+  }
+  return bytes;
 }
 
 function forEach(box: Box, f: (r: number, c: number) => void) {
@@ -885,6 +943,8 @@ export interface SimulatorOptions {
   compressedFile?: boolean;
   /** Bytes getFileAsync returns. */
   fileBytes?: Uint8Array;
+  /** Largest request and response of one sync (default Excel on the web's 5 MB). */
+  payloadLimitBytes?: number;
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -905,8 +965,14 @@ export class ExcelSimulator {
   suspended = { calculation: 0, screenUpdating: 0 };
   readonly collectionHandlers = new Set<(a: XlChangedEventArgs) => Promise<unknown>>();
   readonly createdWorkbooks: string[] = [];
+  /** Excel.createWorkbook fails with this code when set (a policy blocks it, a web session fails). */
+  createWorkbookFailure: string | null = null;
+  readonly payloadLimitBytes: number;
+  /** Largest request and response payload of any sync so far (the payload model's estimate). */
+  largestRequestBytes = 0;
+  largestResponseBytes = 0;
   private injected: { match: (c: CommandInfo) => boolean; code: string }[] = [];
-  private editing: { done: Promise<void>; end: () => void } | null = null;
+  private editSession: { done: Promise<void>; end: () => void } | null = null;
   private pendingEvents: Promise<unknown>[] = [];
   readonly Excel: XlExcel;
   readonly Office: XlOffice;
@@ -914,10 +980,12 @@ export class ExcelSimulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.options = { excelApi: '1.9', compressedFile: true, ...options };
+    this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.Excel = {
       run: <T>(runOptions: XlRunOptions, batch: (context: XlContext) => Promise<T>) => this.run(runOptions, batch),
       createWorkbook: async (base64?: string) => {
         if (!this.supports('ExcelApi', '1.8')) throw new SimError('ApiNotFound', 'createWorkbook needs ExcelApi 1.8');
+        if (this.createWorkbookFailure) throw new SimError(this.createWorkbookFailure, 'createWorkbook failed.');
         this.createdWorkbooks.push(base64 ?? '');
       },
     };
@@ -973,9 +1041,9 @@ export class ExcelSimulator {
   async run<T>(runOptions: XlRunOptions, batch: (context: XlContext) => Promise<T>): Promise<T> {
     this.runCount++;
     const ctx = new SimContext(this);
-    if (this.editing) {
-      if (runOptions.delayForCellEdit) await this.editing.done;
-      else ctx.failWith = 'InvalidOperation';
+    if (this.editSession) {
+      if (runOptions.delayForCellEdit) await this.editSession.done;
+      else ctx.failWith = 'InvalidOperationInCellEditMode';
     }
     try {
       return await batch(ctx);
@@ -1023,15 +1091,26 @@ export class ExcelSimulator {
   }
 
   beginCellEdit() {
+    if (this.editSession) return;
     let end!: () => void;
     const done = new Promise<void>((r) => (end = r));
-    this.editing = { done, end };
+    this.editSession = { done, end };
   }
 
   endCellEdit() {
-    const e = this.editing;
-    this.editing = null;
+    const e = this.editSession;
+    this.editSession = null;
     e?.end();
+  }
+
+  /** The user is typing in a cell (true) or has pressed Enter/Esc (false). */
+  get editing(): boolean {
+    return this.editSession !== null;
+  }
+
+  set editing(on: boolean) {
+    if (on) this.beginCellEdit();
+    else this.endCellEdit();
   }
 
   // --- direct access for tests (not through the API) ----------------------------------------------
@@ -1104,9 +1183,21 @@ export class ExcelSimulator {
       else {
         delete cell.formula;
         cell.value = w.value;
+        if (w.numberFormat && cell.numberFormat === 'General') cell.numberFormat = w.numberFormat;
+        cell.quotePrefix = w.quotePrefix;
       }
     });
     this.fireChanged(s, box, 'Local');
+  }
+
+  /**
+   * The user formats whole columns ('H' or 'H:J'), e.g. a fill: Excel stores a column format and
+   * the used range then reaches the last row. Our sheets allow it after the user unprotects them.
+   */
+  simulateUserFormatColumns(sheetName: string, columns: string) {
+    const s = this.sheet(sheetName);
+    const [first, last] = columns.split(':').map((c) => parseBox(`${c}1`)!.left);
+    for (let c = first; c <= (last ?? first); c++) s.formattedColumns.add(c);
   }
 
   /** The user deletes the contents of cells (Delete key). */

@@ -1,7 +1,7 @@
 /**
  * The workbook state behind the simulator: sheets, cells, names, protection. Plain data plus the
- * rules Excel applies when a cell is written (a string starting with '=' becomes a formula, and
- * so do '+', '-' and '@' texts that are not plain numbers, as when typed) and a small formula
+ * rules Excel applies when a cell is written (strings are parsed as typed input: formulas, numbers,
+ * percentages, booleans and dates; see interpretInput) and a small formula
  * evaluator for the shapes a SheetPlan uses. No Office.js here; proxies live in excel-simulator.ts.
  */
 
@@ -36,6 +36,8 @@ export interface CellModel {
   formula?: string;
   numberFormat: string;
   locked: boolean;
+  /** The text was written with the apostrophe prefix (Excel keeps the flag, not the character). */
+  quotePrefix?: boolean;
   format: CellFormat;
   validation?: Validation;
 }
@@ -69,6 +71,11 @@ export class SheetModel {
   visibility = 'Visible';
   protection: ProtectionModel = { protected: false, options: {} };
   selection: string | null = null;
+  /**
+   * Whole columns the user formatted (a fill on column H …). Excel keeps such a format per column,
+   * not per cell, and the used range then reaches the sheet's last row (1,048,576).
+   */
+  formattedColumns = new Set<number>();
 
   constructor(
     readonly id: string,
@@ -101,6 +108,10 @@ export interface NameModel {
   box: Box | null;
   comment: string;
 }
+
+/** Excel's last row (0-based) and last column (XFD, 0-based). */
+export const LAST_ROW = 1_048_575;
+export const LAST_COL = 16_383;
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
@@ -183,21 +194,78 @@ export function sameBox(a: Box, b: Box): boolean {
 // Writing a value as Excel does
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+const CURRENCY = /^([+-]?)[¥￥$]\s*(\d+(?:\.\d*)?)$/;
+const NEGATIVE_IN_PARENTHESES = /^\((\d+(?:\.\d*)?)\)$/;
+const BOOLEAN = /^(true|false)$/i;
 
-export type Written = { kind: 'formula'; formula: string } | { kind: 'constant'; value: Scalar };
+export type Written = { kind: 'formula'; formula: string } | { kind: 'constant'; value: Scalar; numberFormat?: string; quotePrefix?: boolean };
+
+/** Excel's date serial (days since 1899-12-30) of a calendar date, or null when it is no date. */
+function dateSerial(year: number, month: number, day: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 9999) return null;
+  const t = Date.UTC(year, month - 1, day);
+  if (new Date(t).getUTCDate() !== day) return null;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
 
 /**
- * What Excel stores when a value is written to `values` (or typed): the rules the injection
- * tests rely on. With number format '@' the text is stored as text.
+ * Dates and times as Excel's parser reads typed input (en-US and zh-CN): 「2023-01-05」, 「2023/1/5」,
+ * 「2023年1月5日」, 「1/2」 and 「1月2日」 (this year), 「3:30」. Null when the text is none of them.
+ */
+function parseDateOrTime(text: string): { value: number; numberFormat: string } | null {
+  const t = text.trim();
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) {
+    const serial = dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+    return serial === null ? null : { value: serial, numberFormat: 'yyyy/m/d' };
+  }
+  m = /^(\d{1,2})\/(\d{1,2})$/.exec(t) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) {
+    const serial = dateSerial(new Date().getFullYear(), Number(m[1]), Number(m[2]));
+    return serial === null ? null : { value: serial, numberFormat: 'm月d日' };
+  }
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60)
+    return { value: (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86_400, numberFormat: 'h:mm' };
+  return null;
+}
+
+/** A number in one of the shapes Excel accepts when typed (and gives a number format to), or null. */
+function parseTypedNumber(text: string): { value: number; numberFormat?: string } | null {
+  const t = text.trim();
+  if (PLAIN_NUMBER.test(t)) return { value: Number(t) };
+  if (GROUPED_NUMBER.test(t)) return { value: Number(t.replace(/,/g, '')), numberFormat: '#,##0' };
+  let m = PERCENT.exec(t);
+  if (m) return { value: Number(m[1]) / 100, numberFormat: '0%' };
+  m = CURRENCY.exec(t);
+  if (m) return { value: Number(`${m[1]}${m[2]}`), numberFormat: '¥#,##0.00' };
+  m = NEGATIVE_IN_PARENTHESES.exec(t);
+  if (m) return { value: -Number(m[1]) };
+  return null;
+}
+
+/**
+ * What Excel stores when a string is written to `values`/`formulas` or typed: it is parsed like
+ * typed input. A leading '=' makes a formula, and so does a leading '+', '-' or '@' when the rest
+ * is not a number; numbers (「 0012」 → 12, 「1e5」, 「1,234」), percentages (「50%」 → 0.5), currency,
+ * booleans (「TRUE」), dates and times become numbers or booleans (with a number format when
+ * Excel gives one). Two ways keep text as typed: the cell's number format is '@' (Text), or the
+ * string starts with the apostrophe prefix, which is dropped from the stored value.
  */
 export function interpretInput(v: Scalar, numberFormat: string): Written {
   if (typeof v !== 'string') return { kind: 'constant', value: v };
   if (v === '') return { kind: 'constant', value: '' };
   if (numberFormat === '@') return { kind: 'constant', value: v };
-  if (v.startsWith("'")) return { kind: 'constant', value: v.slice(1) };
+  if (v.startsWith("'")) return { kind: 'constant', value: v.slice(1), quotePrefix: true };
   if (v.startsWith('=') && v.length > 1) return { kind: 'formula', formula: v };
-  if (PLAIN_NUMBER.test(v.trim())) return { kind: 'constant', value: Number(v.trim()) };
+  const number = parseTypedNumber(v);
+  if (number) return { kind: 'constant', ...number };
   if (/^[+\-@]/.test(v) && v.length > 1) return { kind: 'formula', formula: `=${v.startsWith('@') ? v.slice(1) : v}` };
+  if (BOOLEAN.test(v.trim())) return { kind: 'constant', value: v.trim().toUpperCase() === 'TRUE' };
+  const date = parseDateOrTime(v);
+  if (date) return { kind: 'constant', ...date };
   return { kind: 'constant', value: v };
 }
 

@@ -114,27 +114,27 @@ describe('protection', () => {
     return sim;
   }
 
-  test('writing a locked cell of a protected sheet throws at sync; an unlocked cell takes the value', async () => {
+  test('writing a locked cell of a protected sheet throws AccessDenied at sync; an unlocked cell takes the value', async () => {
     const sim = await protectedSheet();
     await run(sim, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('P');
       ws.getRange('B1').values = [[5]];
       await ctx.sync();
       ws.getRange('A1').values = [[9]];
-      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
     });
     expect(sim.cell('P', 'B1').value).toBe(5);
     expect(sim.cell('P', 'A1').value).toBe(1);
   });
 
-  test('protect() on a protected sheet and unprotect() on an unprotected one throw', async () => {
+  test('protect() on a protected sheet throws AccessDenied, unprotect() on an unprotected one InvalidOperation', async () => {
     const sim = await protectedSheet();
     await expect(
       run(sim, async (ctx) => {
         ctx.workbook.worksheets.getItem('P').protection.protect();
         await ctx.sync();
       }),
-    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
     await run(sim, async (ctx) => {
       ctx.workbook.worksheets.getItem('P').protection.unprotect();
       await ctx.sync();
@@ -147,14 +147,50 @@ describe('protection', () => {
     ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 
-  test('formatting a protected sheet throws', async () => {
+  test('formatting a protected sheet throws AccessDenied', async () => {
     const sim = await protectedSheet();
     await expect(
       run(sim, async (ctx) => {
         ctx.workbook.worksheets.getItem('P').getRange('A1:B1').merge();
         await ctx.sync();
       }),
-    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  test('unprotect() with a wrong password throws BadPassword and the sheet stays protected; the right one unprotects', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('P');
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('P').protection.protect({}, '正确的密码');
+      await ctx.sync();
+    });
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('P').protection.unprotect('错的');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'BadPassword' });
+    expect(sim.sheet('P').protection.protected).toBe(true);
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('P').protection.unprotect('正确的密码');
+      await ctx.sync();
+    });
+    expect(sim.sheet('P').protection.protected).toBe(false);
+  });
+
+  test('names.add of a name that exists (any case) throws ItemAlreadyExists', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    await run(sim, async (ctx) => {
+      ctx.workbook.names.add('XXGK_META', ctx.workbook.worksheets.getItem('S').getRange('A1'));
+      await ctx.sync();
+    });
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.names.add('xxgk_meta', ctx.workbook.worksheets.getItem('S').getRange('B2'));
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
   });
 });
 
@@ -231,16 +267,17 @@ describe('events and cell edit mode', () => {
     expect(seen).toEqual([`${s.id} C3:D3`, `${s.id} A2`]);
   });
 
-  test('a run during cell edit fails unless it asked for delayForCellEdit, which waits', async () => {
+  test('a run during cell edit fails with InvalidOperationInCellEditMode unless it asked for delayForCellEdit, which waits', async () => {
     const sim = createSimulator();
     sim.addUserSheet('S');
-    sim.beginCellEdit();
+    sim.editing = true;
+    expect(sim.editing).toBe(true);
     await expect(
       run(sim, async (ctx) => {
         ctx.workbook.worksheets.load('items/name');
         await ctx.sync();
       }),
-    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    ).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
     let done = false;
     const delayed = run(
       sim,
@@ -254,7 +291,7 @@ describe('events and cell edit mode', () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(done).toBe(false);
-    sim.endCellEdit();
+    sim.editing = false;
     await expect(delayed).resolves.toEqual(['S']);
   });
 });
@@ -288,5 +325,105 @@ describe('requirements, files, new workbooks', () => {
     const sim = createSimulator();
     await sim.Excel.createWorkbook('UEsDBA==');
     expect(sim.createdWorkbooks).toEqual(['UEsDBA==']);
+  });
+});
+
+describe('strings written to values are read as typed input', () => {
+  async function writeAndRead(value: string, numberFormat?: string) {
+    const sim = createSimulator();
+    sim.addUserSheet('S');
+    return run(sim, async (ctx) => {
+      const cell = ctx.workbook.worksheets.getItem('S').getRange('A1');
+      if (numberFormat) cell.numberFormat = [[numberFormat]];
+      cell.values = [[value]];
+      const back = cell.load('values,formulas');
+      await ctx.sync();
+      return { value: back.values[0][0], formula: back.formulas[0][0] };
+    });
+  }
+
+  test.each([
+    ['=SUM(1,2)', 3, '=SUM(1,2)'],
+    ['-2+3', 1, '=-2+3'],
+    [' 0012', 12, 12],
+    ['1e5', 100000, 100000],
+    ['1,234', 1234, 1234],
+    ['50%', 0.5, 0.5],
+    ['TRUE', true, true],
+    ['false', false, false],
+    ['2023-01-05', 44931, 44931],
+    ['2023年1月5日', 44931, 44931],
+    ["'x", 'x', 'x'],
+    ['-', '-', '-'],
+    ['约5件', '约5件', '约5件'],
+  ])('%j is stored as %j', async (written, value, formula) => {
+    expect(await writeAndRead(written)).toEqual({ value, formula });
+  });
+
+  test('「1/2」 and 「1月2日」 become a date serial of this year', async () => {
+    const jan2 = Math.round((Date.UTC(new Date().getFullYear(), 0, 2) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    expect((await writeAndRead('1/2')).value).toBe(jan2);
+    expect((await writeAndRead('1月2日')).value).toBe(jan2);
+  });
+
+  test('「+86 …」 becomes a formula Excel cannot compute', async () => {
+    const got = await writeAndRead('+86 138 0000 0000');
+    expect(got.formula).toBe('=+86 138 0000 0000');
+    expect(got.value).toBe('#NAME?');
+  });
+
+  test.each(['=SUM(A1)', '2023-01-05', '50%', 'TRUE', '1e5', "'x", ' 0012'])('a Text (@) cell keeps %j as typed', async (written) => {
+    expect(await writeAndRead(written, '@')).toEqual({ value: written, formula: written });
+  });
+
+  test('the apostrophe prefix keeps any text and is not part of the value', async () => {
+    for (const text of ['=SUM(A1)', '2023-01-05', '50%', 'TRUE', "'x"]) expect((await writeAndRead(`'${text}`)).value).toBe(text);
+  });
+});
+
+describe("Excel on the web's payload limit", () => {
+  test('a whole formatted column stretches the used range (not the values-only one) to the last row', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S', { A1: 1, B3: 'x' });
+    sim.simulateUserFormatColumns('S', 'D');
+    const [all, valuesOnly] = await run(sim, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      const a = ws.getUsedRangeOrNullObject(false).load('address');
+      const v = ws.getUsedRangeOrNullObject(true).load('address');
+      await ctx.sync();
+      return [a.address, v.address];
+    });
+    expect(all).toBe('S!A1:D1048576');
+    expect(valuesOnly).toBe('S!A1:B3');
+  });
+
+  test('loading more than 5 MB of cell data in one sync fails with RequestPayloadSizeLimitExceeded', async () => {
+    const sim = createSimulator();
+    sim.addUserSheet('S', { A1: 1 });
+    sim.simulateUserFormatColumns('S', 'B');
+    const err = await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getUsedRangeOrNullObject(false).load('values');
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    // The same load of a small area passes, and is counted.
+    await run(sim, async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1:B100').load('values,formulas');
+      await ctx.sync();
+    });
+    expect(sim.largestResponseBytes).toBeGreaterThan(2 * 200 * 3);
+  });
+
+  test('writing more than the limit in one sync fails before anything is written', async () => {
+    const sim = createSimulator({ payloadLimitBytes: 500 });
+    sim.addUserSheet('S');
+    const big = [Array.from({ length: 200 }, (_, i) => i)];
+    await expect(
+      run(sim, async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:GR1').values = big;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(sim.cell('S', 'A1').value).toBe('');
   });
 });

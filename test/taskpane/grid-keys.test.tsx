@@ -2,6 +2,8 @@
 /** The grids move like a spreadsheet and read numbers as the importer does. */
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { compileSheetPlan } from '../../src/core';
+import { createStandaloneHost } from '../../src/standalone/host';
 import { renderPane, standaloneHost } from './render';
 
 const cell = (id: string) => {
@@ -122,5 +124,28 @@ describe('numbers read as the importer does', () => {
     expect(negative.title).toContain('负数 -3');
     expect(negative.className).not.toBe(plain.className);
     await waitFor(() => expect(screen.getByRole('list', { name: '表四的检查结果' })).toBeTruthy());
+  });
+});
+
+describe('keeping fails', () => {
+  test('a browser that refuses to keep the report: typing goes on, and the page says to export', async () => {
+    const user = userEvent.setup();
+    const refusing = {
+      getItem: () => null,
+      setItem: () => {
+        throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+      },
+      removeItem: () => {},
+    };
+    const host = createStandaloneHost({
+      plan: compileSheetPlan('2021', { year: 2025, agency: null }), download: () => {}, storage: refusing, debounceMs: 0,
+    });
+    renderPane(host);
+    await screen.findByRole('table', { name: '四、政府信息公开行政复议、行政诉讼情况' });
+    expect(screen.queryByText('浏览器没有保存刚才的填写')).toBeNull();
+    await user.type(cell('t4.review.upheld'), '12');
+    expect(cell('t4.review.upheld').value).toBe('12');
+    expect(await screen.findByText('浏览器没有保存刚才的填写')).toBeTruthy();
+    expect(screen.getByText(/请先用「导出」保存工作簿/)).toBeTruthy();
   });
 });

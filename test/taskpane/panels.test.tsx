@@ -172,3 +172,95 @@ describe('pane in Excel', () => {
     expect(opened[0]).toBe('2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx');
   });
 });
+
+describe('honest verdict and undo', () => {
+  test('blanks are never green: the headline counts them, 空白按 0 处理 asks listing them, and 撤销 blanks them again', async () => {
+    const user = userEvent.setup();
+    const host = standaloneHost();
+    renderPane(host, features);
+    await user.click(await screen.findByRole('button', { name: '载入示例数据' }));
+    await screen.findByText('已载入示例数据');
+    host.setCellText('t3.granted.natural', '');
+    host.setCellText('t4.review.upheld', '');
+    const verdict = await screen.findByTestId('verdict-blanks');
+    expect(verdict.textContent).toMatch(/^有 2 个单元格空白，\d+ 项检查无法判断：表三/);
+    expect(screen.queryByText('未发现错误。')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '空白按 0 处理' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/以下 2 个空白单元格/)).toBeTruthy();
+    expect(within(dialog).getByText('表三（一）予以公开：自然人')).toBeTruthy();
+    expect(within(dialog).getByText('表四 行政复议：结果维持')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: '填写 0' }));
+    expect(await screen.findByText('空白已按 0 填写')).toBeTruthy();
+    expect(host.model().texts['t3.granted.natural']).toBe('0');
+    expect(await screen.findByText('未发现错误。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    expect(await screen.findByText('已撤销')).toBeTruthy();
+    expect(host.model().texts['t3.granted.natural']).toBe('');
+    expect(host.model().texts['t4.review.upheld']).toBe('');
+  });
+
+  test('the sample over typed data asks first; 取消 keeps the data', async () => {
+    const user = userEvent.setup();
+    const host = standaloneHost();
+    renderPane(host, features);
+    await screen.findByRole('heading', { level: 1, name: '政府信息公开年报助手' });
+    host.setCellText('t3.received.natural', '7');
+    await waitFor(() => expect(screen.getByText(/有 \d+ 个单元格空白/)).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: '载入示例数据' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/已填写的 1 个单元格将被示例数据替换/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(host.model().texts['t3.received.natural']).toBe('7');
+  });
+
+  test('新建 asks the year and clears the report; 撤销 brings it back', async () => {
+    const user = userEvent.setup();
+    const host = standaloneHost();
+    renderPane(host, features);
+    await user.click(await screen.findByRole('button', { name: '载入示例数据' }));
+    await screen.findByText('已载入示例数据');
+    await user.click(screen.getByRole('button', { name: '新建' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/已填写的 \d+ 个单元格将全部清空/)).toBeTruthy();
+    const year = within(dialog).getByRole('textbox', { name: /报告年度/ });
+    await user.clear(year);
+    await user.type(year, '2024');
+    await user.click(within(dialog).getByRole('button', { name: '清空并新建' }));
+    expect(await screen.findByText('已新建年报')).toBeTruthy();
+    expect(host.model().plan?.year).toBe(2024);
+    expect(host.model().texts['t3.received.natural']).toBe('');
+    await user.click(screen.getByRole('button', { name: '撤销' }));
+    await waitFor(() => expect(host.model().texts['t3.received.natural']).toBe('0'));
+    expect(host.model().plan?.year).toBe(2022);
+  });
+});
+
+describe('grouped import preview', () => {
+  const published060 = () => readFileSync(resolve(SEED, '..', 'published', '060.txt'), 'utf8').split('\n').slice(2).join('\n');
+
+  test('the one error comes first, 56 blank reminders fold into one line, and a click shows the line in the paste', async () => {
+    const user = userEvent.setup();
+    renderPane(standaloneHost(), features);
+    await user.click(await screen.findByRole('tab', { name: '导入' }));
+    const box = (await screen.findByRole('textbox', { name: '粘贴年报表格' })) as HTMLTextAreaElement;
+    const text = published060();
+    fireEvent.change(box, { target: { value: text } });
+    await user.click(screen.getByRole('button', { name: '识别' }));
+    const preview = await screen.findByRole('region', { name: '识别结果' });
+    const issues = within(preview).getByRole('region', { name: /需要注意的问题/ });
+    const top = within(issues).getAllByRole('listitem')[0];
+    expect(top.textContent).toMatch(/^【错误】「7.属」（第 197 行第 1 列）/);
+    expect(within(issues).getByText('【提醒】56 个单元格为空白')).toBeTruthy();
+    // The pasted 107 is not called a difference: its parts 103 + 3 + 1 leave three blanks.
+    expect(preview.textContent).not.toMatch(/表三 一、本年新收政府信息公开申请数量·总计：粘贴的合计 107/);
+    expect(within(preview).getByText(/粘贴的 \d+ 个合计数有部分单元格空白，无法与各项之和核对/)).toBeTruthy();
+    await user.click(within(top).getByRole('button', { name: '在粘贴内容中显示第 197 行' }));
+    const lines = text.split('\n');
+    const start = lines.slice(0, 196).join('\n').length + 1;
+    expect(box.selectionStart).toBe(start);
+    expect(box.selectionEnd).toBe(start + lines[196].length);
+    expect(document.activeElement).toBe(box);
+  });
+});
