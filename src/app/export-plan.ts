@@ -4,6 +4,7 @@
  * writers (xlsx, Office.js) draw it without knowing about checks.
  */
 import { summarize, type CheckResult } from '../core/check';
+import { placesText } from '../core/blank-cells';
 import { cellPlace } from '../core/describe';
 import * as zhCN from '../core/messages/zh-CN';
 import type { CellStyle, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
@@ -86,7 +87,7 @@ export function checkSheet(result: CheckResult, checkedAt: Date): SheetSpec {
   for (const o of orderedOutcomes(result.outcomes)) {
     const r = outcomeResult(o);
     putRow([
-      row - HEADER_ROW, r.word, o.message, o.cells.map((id) => cellPlace(result.format, id)).join('、'), o.expected, o.found,
+      row - HEADER_ROW, r.word, o.message, placesText(result.format, o.cells), o.expected, o.found,
       zhCN.RULE_NAMES[o.rule], o.rule,
     ], r.style);
   }

@@ -4,7 +4,7 @@
  * and three sheets of our own — 汇总说明 (what is not summed and why), 各单位情况 (one row per
  * file) and 校验结果 (every finding). The CSV output uses the same tables.
  */
-import { blankCellsText } from './blank-cells';
+import { blankCellsText, placesText } from './blank-cells';
 import { cellPlace } from './describe';
 import { getFormat, type FormatId } from './formats';
 import { RULE_NAMES } from './messages/zh-CN';
@@ -145,7 +145,7 @@ export function findingTable(findings: readonly BatchFindingRow[], formats: Read
   return {
     headers: ['结果', '单位', '说明', '单元格', '应为', '实为', '规则', '文件', '编号'],
     rows: ordered.map(({ f }) => [
-      findingResult(f), f.unit, f.message, f.cells.map((id) => cellPlace(formats.get(f.file) ?? '2021', id)).join('、'),
+      findingResult(f), f.unit, f.message, placesText(formats.get(f.file) ?? '2021', f.cells),
       f.expected, f.found, findingRule(f), f.file, f.code,
     ]),
   };

@@ -3,6 +3,7 @@
  * verdict can say what to chase: 「表三 一、本年新收政府信息公开申请数量·商业企业、科研机构」.
  * Used by `check`'s headline and by the batch (each unit's blank cells).
  */
+import { cellPlace } from './describe';
 import { findCell, getFormat, type FormatId } from './formats';
 import * as zhCN from './messages/zh-CN';
 import type { Outcome } from './rules/types';
@@ -52,4 +53,14 @@ export function groupBlankCells(format: FormatId, ids: readonly string[]): Blank
  */
 export function blankCellsText(format: FormatId, ids: readonly string[], maxRows = 4): string {
   return zhCN.blankRowsText(groupBlankCells(format, ids), maxRows);
+}
+
+/**
+ * Cells a finding is about, in the form's words, shortened for a list's column: up to `max`
+ * named, then 「等 22 个单元格」 (a sum over a whole column names two dozen cells; the
+ * finding's own message says what they are).
+ */
+export function placesText(format: FormatId, ids: readonly string[], max = 3): string {
+  const named = ids.slice(0, ids.length > max ? max - 1 : max).map((id) => cellPlace(format, id));
+  return ids.length > max ? `${named.join('、')}等 ${ids.length} 个单元格` : named.join('、');
 }

@@ -13,7 +13,7 @@
 export type XlScalar = string | number | boolean;
 
 export interface XlRunOptions {
-  /** Wait until the user leaves cell edit mode instead of failing (InvalidOperation). */
+  /** Wait until the user leaves cell edit mode instead of failing (InvalidOperationInCellEditMode). */
   delayForCellEdit?: boolean;
 }
 

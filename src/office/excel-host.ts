@@ -19,7 +19,7 @@ import type { ExportTarget, HostCapabilities, LiveCheck, LiveCheckState, ReportH
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentMatrix, queueContents, queueFormats, specBox } from './draw-plan';
 import type { XlChangedEventArgs, XlContext, XlExcel, XlOffice, XlScalar, XlWorksheet } from './excel-api';
-import { excelErrorCode, excelReason, OfficeHostError, toChineseError } from './errors';
+import { excelReason, OfficeHostError, toChineseError } from './errors';
 import { keepTextLiteral, textLiteral } from './keep-text';
 import { META_NAME, TEXT_NAMES, locate, type Box, type Located, type NameRef, type TargetKey, type TextKey } from './layout';
 import { OFFICE_TEXT } from './messages.zh-CN';
@@ -77,6 +77,12 @@ interface PendingRead {
   boxes: Map<string, Box>;
 }
 
+/**
+ * Far beyond any layout we draw (under 200 rows, 30 columns): a name of ours edited to point at
+ * whole columns must not make the read huge again, so the area is cut there.
+ */
+const READ_LIMIT = { rows: 2000, cols: 200 };
+
 /** The area to read on each of our sheets: from A1 to the far corner of the names pointing into it. */
 function readBoxes(located: Located): Map<string, Box> {
   const boxes = new Map<string, Box>();
@@ -85,6 +91,8 @@ function readBoxes(located: Located): Map<string, Box> {
     const box = ref.sheet ? boxes.get(ref.sheet) : undefined;
     if (box && ref.box) boxes.set(ref.sheet!, union(box, ref.box));
   }
+  for (const [sheet, box] of boxes)
+    boxes.set(sheet, { ...box, bottom: Math.min(box.bottom, READ_LIMIT.rows - 1), right: Math.min(box.right, READ_LIMIT.cols - 1) });
   return boxes;
 }
 
@@ -752,7 +760,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     try {
       await deps.download(target);
     } catch (e) {
-      throw new OfficeHostError(OFFICE_TEXT.exportFailedTwice(excelReason(failure), excelReason(e)), excelErrorCode(failure) ?? 'Export', e);
+      throw new OfficeHostError(OFFICE_TEXT.exportFailedTwice(excelReason(failure), excelReason(e)), 'ExportFailed', e);
     }
     const notice = OFFICE_TEXT.exportDownloaded(target.fileName, excelReason(failure));
     notices = [notice];

@@ -12,7 +12,6 @@ export const ACTIONS = {
   export: '打开导出的工作簿',
   currentFile: '读取当前工作簿',
   listen: '监听表格修改',
-  download: '下载导出的工作簿',
 } as const;
 export type OfficeAction = keyof typeof ACTIONS;
 

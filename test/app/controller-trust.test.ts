@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blankReport, compileSheetPlan, getFormat, sampleReport, type Report, type SheetPlan } from '../../src/core';
-import { PaneController, filledInputs, planImport, type ImportFn, type PaneDeps } from '../../src/app/controller';
+import { PaneController, filledInputs, type ImportFn, type PaneDeps } from '../../src/app/controller';
+import { planImport } from '../../src/app/import-plan';
 import { createStandaloneHost, type StandaloneHost } from '../../src/standalone/host';
 import type { ReportHost } from '../../src/host/types';
 import { features } from '../../src/taskpane/features';

@@ -1,5 +1,6 @@
 import { compileSheetPlan, sampleReport, blankReport, type Report } from '../../src/core';
-import { PaneController, planImport, inputValues, type PaneDeps } from '../../src/app/controller';
+import { PaneController, inputValues, type PaneDeps } from '../../src/app/controller';
+import { planImport } from '../../src/app/import-plan';
 import { createStandaloneHost, type StandaloneHost } from '../../src/standalone/host';
 import { CHECK_SHEET_NAME } from '../../src/app/export-plan';
 

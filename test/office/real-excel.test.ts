@@ -275,3 +275,15 @@ describe('export when createWorkbook fails', () => {
     expect(sim.createdWorkbooks).toHaveLength(1);
   });
 });
+
+describe('bounded reads: a name of ours stretched to whole columns', () => {
+  test('the read is cut at the layout limit and still finds every value', async () => {
+    const s = await filled();
+    const block = s.sim.book.names.get('XXGK_T4_DATA')!;
+    block.box = { top: 0, left: 0, bottom: 1_048_575, right: block.box!.right };
+    s.sim.largestResponseBytes = 0;
+    const report = (await s.host.readReport())!;
+    expect(report.cells['t4.review.upheld']).toBe(3);
+    expect(s.sim.largestResponseBytes).toBeLessThan(1024 * 1024);
+  });
+});

@@ -58,7 +58,8 @@ function checkValue(report: Report, c: Claim): Verdict | null {
   const r = readQuantity(report, c.quantity);
   if (r.value === null) return null;
   const tolerance = c.kind === 'amount' ? 0.5 * 10 ** -c.decimals + EPSILON : EPSILON;
-  return Math.abs(r.value - c.value) <= tolerance ? null : mismatch(r.cells, r.value, c.value);
+  const stated = (c.sign ?? 1) * c.value; // 「本年减少2个」 is −2 in 表二's 本年增/减
+  return Math.abs(r.value - stated) <= tolerance ? null : mismatch(r.cells, r.value, stated);
 }
 
 function checkChange(report: Report, c: Claim, lastYear: Report | null): Verdict | null {

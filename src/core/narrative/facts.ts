@@ -57,6 +57,10 @@ export interface ActiveFacts {
   decisions: Fact[];
   /** 行政事业性收费 in 万元 (2021 layout only). */
   fee: Fact | null;
+  /** 行政事业性收费 项目: 上一年项目数量 and the signed 本年增/减 (2019 layout only). */
+  feeItems: { prevItems: Fact; change: Fact } | null;
+  /** 政府集中采购: 采购项目数量 and 采购总金额 in 万元 (2019 layout only). */
+  procurement: { projects: Fact; amount: Fact } | null;
 }
 
 export interface OutcomeFacts {
@@ -133,6 +137,12 @@ export function deriveFacts(report: Report, options: FactOptions = {}): ReportFa
       })),
       decisions: decisionRows.map((row) => fact({ table: 't2', row, column: 'decisions' })),
       fee: layout === '2021' ? fact({ table: 't2', row: 'fee', column: 'amount' }) : null,
+      feeItems: layout === '2019'
+        ? { prevItems: fact({ table: 't2', row: 'fee', column: 'prevItems' }), change: fact({ table: 't2', row: 'fee', column: 'change' }) }
+        : null,
+      procurement: layout === '2019'
+        ? { projects: fact({ table: 't2', row: 'procurement', column: 'projects' }), amount: fact({ table: 't2', row: 'procurement', column: 'amount' }) }
+        : null,
     },
     requests: {
       received: t3('received'),

@@ -148,6 +148,19 @@ export function decisionsSentence(items: string[], zeroRows: string[]): string {
 export const feeSentence = (amount: string) => `本年度行政事业性收费金额为${amount}万元。`;
 export const noFeeSentence = '本年度未收取行政事业性收费。';
 
+/** 2019 layout, 第二十条第（八）项: 上一年项目数量 and 本年增/减 (signed). */
+export function feeItemsSentence(prevItems: number, change: number): string {
+  if (prevItems === 0 && change === 0) return '无行政事业性收费项目。';
+  const delta = change === 0 ? '本年无增减' : change > 0 ? `本年增加${change}个` : `本年减少${-change}个`;
+  return `行政事业性收费项目上一年${prevItems}个，${delta}。`;
+}
+
+/** 2019 layout, 第二十条第（九）项: 采购项目数量 and 采购总金额 (万元, printed as in the table). */
+export function procurementSentence(projects: number, amount: string): string {
+  if (projects === 0 && amount === '0') return '全年未开展政府集中采购。';
+  return `全年政府集中采购项目${projects}个，采购总金额${amount}万元。`;
+}
+
 // ---------------------------------------------------------------------------------------
 // 依申请公开
 

@@ -11,6 +11,7 @@
  */
 import type { FormatId } from '../formats';
 import type { Report } from '../report';
+import { NUMERAL_CHARS, isDigitByDigit, parseChineseNumeral } from './numerals';
 import { t2ColumnsOf, t2Layout, type Quantity, type T3Column, type T4Column, type T4Group } from './quantities';
 import type { ClaimKind } from './types';
 
@@ -18,7 +19,7 @@ type BaseRef = { table: 't3'; row: string } | { table: 't4'; group: T4Group } | 
 
 type Lex =
   | { kind: 'base'; ref: BaseRef; zeroOk: boolean }
-  | { kind: 'qual'; table: 't3' | 't4' | 't2'; column: string }
+  | { kind: 'qual'; table: 't3' | 't4' | 't2'; column: string; sign?: -1 }
   | { kind: 'neutral' }
   | { kind: 'change' }
   | { kind: 'direction'; sign: 1 | -1 }
@@ -27,7 +28,7 @@ type Lex =
 const t3 = (row: string, zeroOk = true): Lex => ({ kind: 'base', ref: { table: 't3', row }, zeroOk });
 const t4 = (group: T4Group): Lex => ({ kind: 'base', ref: { table: 't4', group }, zeroOk: true });
 const t2 = (row: string): Lex => ({ kind: 'base', ref: { table: 't2', row }, zeroOk: true });
-const qual = (table: 't3' | 't4' | 't2', column: string): Lex => ({ kind: 'qual', table, column });
+const qual = (table: 't3' | 't4' | 't2', column: string, sign?: -1): Lex => ({ kind: 'qual', table, column, ...(sign ? { sign } : {}) });
 const NEUTRAL: Lex = { kind: 'neutral' };
 
 /**
@@ -90,7 +91,8 @@ const LEXICON: [string, Lex][] = [
   ['其他对外管理服务事项', t2('otherService')],
   ['行政处罚', t2('penalty')],
   ['行政强制', t2('coercion')],
-  ['行政事业性收费', t2('fee')],
+  ['行政事业性收费|收费项目', t2('fee')],
+  ['(政府)?集中采购', t2('procurement')],
   ['制发|制定|印发|出台', qual('t2', 'issued')],
   ['废止', qual('t2', 'repealed')],
   ['现行有效', qual('t2', 'inForce')],
@@ -98,6 +100,12 @@ const LEXICON: [string, Lex][] = [
   ['新公开', qual('t2', 'published')],
   ['对外公开总数|公开总数', qual('t2', 'publicTotal')],
   ['处理决定|决定', qual('t2', 'decisions')],
+  // 2019 layout: 上一年项目数量 / 本年增/减 (signed) / 采购项目数量 / 采购总金额
+  ['上一?年度?(项目)?(数量)?', qual('t2', 'prevItems')],
+  ['本年度?(增减|增/减|增加|新增|增)|净增加?', qual('t2', 'change')],
+  ['本年度?(减少|减)|净减少?', qual('t2', 'change', -1)],
+  ['采购项目(数量)?|项目数量|项目', qual('t2', 'projects')],
+  ['(采购)?总?金额', qual('t2', 'amount')],
   // words that contain the words above but mean something else
   ['办理结果|办理情况|处理费|不再处理|规章制度|不予受理|依申请公开|申请公开', NEUTRAL],
   // change from last year
@@ -109,7 +117,22 @@ const LEXICON: [string, Lex][] = [
 
 const COMPILED = LEXICON.map(([source, lex]) => ({ re: new RegExp(source, 'g'), lex }));
 
-const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|元|件|起|宗|%)/g;
+const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|元|件|起|宗|条|个|次|项|%)/g;
+/** Counts in Chinese numerals (「十五件」「两次」); amounts and shares are written in digits. */
+const CHINESE_NUMBER = new RegExp(`([${NUMERAL_CHARS}]+)(件|起|宗|条|个|次|项)`, 'g');
+
+/**
+ * 条/个/次/项 count many things (「3个工作日」「2次培训」「发布信息1200条」): such a number is a
+ * claim only right after a row word or qualifier (with nothing but these words between) and at
+ * the end of its clause.
+ */
+const WEAK_UNITS = new Set(['条', '个', '次', '项']);
+const FILLER_ONLY = /^(政府信息公开|政府信息|信息公开|公开|申请|案件|事项|决定|数量|项目|件数|总数|共计|合计|总计|共|计|为|达到|达|了|的|被|提出|\s)*$/;
+const CLAUSE_OR_TEXT_END = /^($|[，,。；;：:、！!？?）)（(\s])/;
+/** Before a Chinese numeral: approximate (近百、数十、上百), ordinal (第三) or 「这一件」「每一次」. */
+const NOT_A_COUNT_BEFORE = /[第近约逾超数几上余每另这那同任单其哪逐“「‘《\d]/;
+/** After a Chinese-numeral count: what sentences go on with (「三件，」「十五件申请」「两件（其中…）」). */
+const CHINESE_COUNT_AFTER = /^($|[，,。；;：:、！!？?）)（(\s]|申请|案件|其中|均|占|比|较|同比|为|中)/;
 const SENTENCE_END = /[。！？!?\n]/;
 const CLAUSE_END = /[，,；;：:（）()]/;
 
@@ -126,7 +149,7 @@ export interface Claim {
   value: number;
   /** Decimal places as written (the rounding the writer used). */
   decimals: number;
-  /** For a change: +1 增加, −1 减少. */
+  /** For a change: +1 增加, −1 减少; for 表二's 本年增/减 (2019): −1 when written as 减少. */
   sign?: 1 | -1;
   /** The number (or the negation word) in the text. */
   start: number;
@@ -186,13 +209,32 @@ function tokensIn(text: string, from: number, to: number): Token[] {
     const digits = m[1].replace(/,/g, '');
     const before = part[m.index - 1];
     if (before && /[\d.第]/.test(before)) continue;
-    out.push({
-      start: from + m.index,
-      end: from + m.index + m[0].length,
-      value: Number(digits),
-      decimals: digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0,
-      unit: m[2],
-    });
+    const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+    if (WEAK_UNITS.has(m[2]) && (decimals > 0 || !CLAUSE_OR_TEXT_END.test(part.slice(m.index + m[0].length)))) continue;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: Number(digits), decimals, unit: m[2] });
+  }
+  out.push(...chineseTokensIn(part, from));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Counts in Chinese numerals. Not read: 「二〇二三年」 (no count unit), 「一两件」「三五件」
+ * (digit by digit: a range), 「零件」 (the word for a part; 「〇件」 is read), 「十余件」
+ * 「二十多件」「近百件」「数十件」 (approximate), 「第三件」, 「一件事」「十件实事」.
+ */
+function chineseTokensIn(part: string, from: number): Token[] {
+  const out: Token[] = [];
+  CHINESE_NUMBER.lastIndex = 0;
+  for (let m = CHINESE_NUMBER.exec(part); m; m = CHINESE_NUMBER.exec(part)) {
+    const numeral = m[1];
+    const before = part[m.index - 1];
+    const after = part.slice(m.index + m[0].length);
+    if (before && NOT_A_COUNT_BEFORE.test(before)) continue;
+    if (numeral === '零' || (numeral.length > 1 && isDigitByDigit(numeral))) continue;
+    if (!(WEAK_UNITS.has(m[2]) ? CLAUSE_OR_TEXT_END : CHINESE_COUNT_AFTER).test(after)) continue;
+    const value = parseChineseNumeral(numeral);
+    if (value === null) continue;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, decimals: 0, unit: m[2] });
   }
   return out;
 }
@@ -200,7 +242,12 @@ function tokensIn(text: string, from: number, to: number): Token[] {
 interface Resolved {
   ref: BaseRef;
   column: string | null;
+  /** −1 when the qualifier says the number is a decrease (本年减少2个 = −2). */
+  sign?: -1;
 }
+
+const resolvedBy = (ref: BaseRef, q: Match | undefined): Resolved =>
+  q && q.lex.kind === 'qual' ? { ref, column: q.lex.column, ...(q.lex.sign ? { sign: q.lex.sign } : {}) } : { ref, column: null };
 
 function toQuantity(ref: BaseRef, column: string | null, layout: FormatId, unitKind: 'count' | 'amount' | 'share'): Quantity | null {
   if (ref.table === 't3') {
@@ -213,10 +260,12 @@ function toQuantity(ref: BaseRef, column: string | null, layout: FormatId, unitK
   }
   if (unitKind === 'share') return null;
   const columns = t2ColumnsOf(layout, ref.row);
-  if (ref.row === 'fee') return unitKind === 'amount' && columns.includes('amount') ? { table: 't2', row: 'fee', column: 'amount' } : null;
-  if (unitKind !== 'count') return null;
-  const col = column && columns.includes(column) ? column : columns.length === 1 ? columns[0] : null;
-  return col ? { table: 't2', row: ref.row, column: col } : null;
+  const t2Cell = (col: string): Quantity | null => (columns.includes(col) ? { table: 't2', row: ref.row, column: col } : null);
+  if (unitKind === 'amount') return ref.row === 'fee' || ref.row === 'procurement' ? t2Cell('amount') : null;
+  if (ref.row === 'procurement') return column === null || column === 'projects' ? t2Cell('projects') : null;
+  // A column the qualifier names must be the row's own: 「本年增加3件」 is not 处理决定 of 2021.
+  if (column !== null) return t2Cell(column);
+  return ref.row !== 'fee' && columns.length === 1 ? t2Cell(columns[0]) : null;
 }
 
 const qualFits = (m: Match, ref: BaseRef) => m.lex.kind === 'qual' && m.lex.table === ref.table;
@@ -243,6 +292,12 @@ export function readClaims(report: Pick<Report, 'format' | 'cells'>, input: stri
     start = i + 1;
   }
   return claims;
+}
+
+/** A 条/个/次/项 number follows a row word or qualifier with only filler words between. */
+function anchoredRightBefore(text: string, seg: Match[], token: Token): boolean {
+  const anchor = lastOf(seg.filter((m) => m.lex.kind === 'base' || m.lex.kind === 'qual'));
+  return anchor !== undefined && FILLER_ONLY.test(text.slice(anchor.end, token.start));
 }
 
 function clauseStart(text: string, sentenceStart: number, at: number): number {
@@ -297,18 +352,21 @@ function readSentence(text: string, from: number, to: number, paragraph: number,
       continue;
     }
     let resolved: Resolved | null = null;
+    if (WEAK_UNITS.has(token.unit) && !anchoredRightBefore(text, seg, token)) {
+      previous = null;
+      continue;
+    }
     if (base && base.lex.kind === 'base') {
       const ref = base.lex.ref;
       const windowStart = clauseStart(text, from, base.start);
       // A qualifier in the base's clause, or one that scopes what follows: 「自然人申请中，予以公开3件」.
       const scoping = (m: Match) => m.start >= cursorBefore && /中$/.test(text.slice(m.end, clauseEnd(text, m.end, to)));
-      const q = lastOf(matches.filter((m) => qualFits(m, ref) && m.end <= token.start && (m.start >= windowStart || scoping(m))));
-      resolved = { ref, column: q && q.lex.kind === 'qual' ? q.lex.column : null };
+      resolved = resolvedBy(ref, lastOf(matches.filter((m) => qualFits(m, ref) && m.end <= token.start && (m.start >= windowStart || scoping(m)))));
     } else if (previous) {
       const ref: BaseRef = previous.ref;
       const q = lastOf(seg.filter((m) => qualFits(m, ref)));
-      if (q && q.lex.kind === 'qual') resolved = { ref, column: q.lex.column };
-      else if (kind === 'share' || kind === 'change') resolved = previous;
+      if (q && q.lex.kind === 'qual') resolved = resolvedBy(ref, q);
+      else if ((kind === 'share' || kind === 'change') && !WEAK_UNITS.has(token.unit)) resolved = previous;
     } else {
       // 「自然人申请10件」 opening a sentence: applications received from that applicant type.
       const ref: BaseRef = { table: 't3', row: 'received' };
@@ -335,7 +393,7 @@ function readSentence(text: string, from: number, to: number, paragraph: number,
     if (changeAt) {
       const dir = seg.find((m) => m.lex.kind === 'direction' && m.start > changeAt.start);
       if (dir && dir.lex.kind === 'direction') claim.sign = dir.lex.sign;
-    }
+    } else if (resolved.sign && quantity.table === 't2') claim.sign = resolved.sign;
     claims.push(claim);
   }
   return claims;

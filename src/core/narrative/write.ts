@@ -122,6 +122,18 @@ function activeParagraph(facts: ReportFacts): Paragraph | null {
     const fv = b.values(active.fee);
     if (fv) b.say(fv[0] > 0 ? P.feeSentence(formatNumber(fv[0])) : P.noFeeSentence, [active.fee]);
   }
+
+  // 2019: 行政事业性收费项目 and 政府集中采购
+  if (active.feeItems) {
+    const { prevItems, change } = active.feeItems;
+    const v = b.values(prevItems, change);
+    if (v) b.say(P.feeItemsSentence(v[0], v[1]), [prevItems, change]);
+  }
+  if (active.procurement) {
+    const { projects, amount } = active.procurement;
+    const v = b.values(projects, amount);
+    if (v) b.say(P.procurementSentence(v[0], v[1] === 0 ? '0' : formatNumber(v[1])), [projects, amount]);
+  }
   return b.build();
 }
 

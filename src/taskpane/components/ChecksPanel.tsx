@@ -1,5 +1,5 @@
 /** Findings grouped by table, each a button that selects its cell (the live check's view). */
-import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckSummary } from '../../core/check';
 import { blankVerdictMessage } from '../../core/messages/zh-CN';
 import { blankCellsText } from '../../core/blank-cells';
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   verdictError: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1 },
   verdictWarning: { color: tokens.colorPaletteDarkOrangeForeground1, backgroundColor: tokens.colorPaletteYellowBackground1 },
   blanks: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px', margin: '4px 0' },
+  toggle: { display: 'flex', alignItems: 'center', gap: '6px', margin: '4px 0', cursor: 'pointer', '& input': { width: '16px', height: '16px', margin: 0, accentColor: tokens.colorBrandBackground } },
   folded: { '& > summary': { cursor: 'pointer', color: tokens.colorNeutralForeground2, padding: '4px 0' } },
 });
 
@@ -100,11 +101,11 @@ export function ChecksPanel() {
         {t.summary(summary.errors + textErrors, summary.warnings, summary.undecided, summary.passed)}
       </p>
       {report && <Verdict summary={summary} textErrors={textErrors} blankCells={blankCells} format={report.format} />}
-      <Checkbox
-        label={t.showUndecided}
-        checked={includeUndecided}
-        onChange={(_, d) => controller.setIncludeUndecided(d.checked === true)}
-      />
+      {/* A native checkbox: Fluent's would add its module to the pane's first download. */}
+      <label className={styles.toggle}>
+        <input type="checkbox" checked={includeUndecided} onChange={(e) => controller.setIncludeUndecided(e.target.checked)} />
+        {t.showUndecided}
+      </label>
       {groups.map((g) => {
         const acting = g.findings.filter((f) => f.kind !== 'undecided');
         const undecided = g.findings.filter((f) => f.kind === 'undecided');
