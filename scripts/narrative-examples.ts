@@ -125,6 +125,7 @@ const county2019 = report('2019', 2020, '某县人民政府办公室', {
     'regulation.made': 0, 'regulation.published': 0, 'regulation.publicTotal': 0,
     'normative.made': 4, 'normative.published': 4, 'normative.publicTotal': 37,
     'license.decisions': 215, 'otherService.decisions': 12, 'penalty.decisions': 0, 'coercion.decisions': 0,
+    'fee.prevItems': 3, 'fee.change': -1, 'procurement.projects': 2, 'procurement.amount': 86.35,
   },
 });
 
@@ -134,7 +135,7 @@ const EXAMPLES: Example[] = [
   { name: 'narrative-busy-bureau', title: '业务量大的市级部门（有复议、诉讼）', about: '数百件申请、多种办理结果及具体情形、复议和两类诉讼、行政许可上千件、收费带 6 位小数。', report: bureau },
   { name: 'narrative-with-last-year', title: '同一部门，给出上年报告', about: '与上年相比的增减由两年表格计算。', report: bureau, lastYear: bureauLastYear },
   { name: 'narrative-blanks', title: '有空白单元格的街道', about: '法人或其他组织各列为「/」、表四空白、收费金额空白：相应语句不写，并列出空白单元格。', report: withBlanks },
-  { name: 'narrative-format-2019', title: '2020 年度（60号文格式）的县政府办', about: '表二为旧格式（新制作/新公开/对外公开总数，含其他对外管理服务事项）。', report: county2019 },
+  { name: 'narrative-format-2019', title: '2020 年度（60号文格式）的县政府办', about: '表二为旧格式（新制作/新公开/对外公开总数，含其他对外管理服务事项、行政事业性收费项目和政府集中采购）。', report: county2019 },
 ];
 
 function markdown(e: Example): string {

@@ -281,6 +281,14 @@ export class PaneController {
     return this.deps.defaultYear ?? this.deps.clock().getFullYear() - 1;
   }
 
+  /**
+   * Reads the report afresh before deciding whether to ask: the host tells of typing only after a
+   * quiet moment, and a value typed just before the click must count as data.
+   */
+  private async syncWithHost(): Promise<void> {
+    await this.refresh();
+  }
+
   /** True when the report holds anything typed (a number or text in an input cell). */
   hasData(): boolean {
     return filledInputs(this.state.report) > 0;
@@ -397,6 +405,7 @@ export class PaneController {
       this.fail(e, APP_TEXT.doing.generate);
       return false;
     }
+    await this.syncWithHost();
     const current = this.state.report;
     const name = agency?.trim() || null;
     if (current && current.format !== formatId) {
@@ -453,6 +462,7 @@ export class PaneController {
       this.fail(e, APP_TEXT.doing.newReport);
       return false;
     }
+    await this.syncWithHost();
     const current = this.state.report;
     if (this.deps.host.kind === 'excel' && current && current.format !== formatId) {
       this.set({ error: { title: `${APP_TEXT.doing.newReport}失败`, message: APP_TEXT.formatChange(current.format, formatId) } });
@@ -470,6 +480,7 @@ export class PaneController {
 
   /** Loads the embedded sample (the seed's figures) in place of the report: asked first when there is data, undoable. */
   async loadSample(): Promise<boolean> {
+    await this.syncWithHost();
     const t = APP_TEXT.confirm.sample;
     return this.askFirst(
       { kind: 'sample', title: t.title, message: t.message(filledInputs(this.state.report)), confirmLabel: t.confirm },
@@ -482,6 +493,7 @@ export class PaneController {
 
   /** 「空白按 0 处理」: writes 0 into every blank input cell that leaves a rule undecided (asked, listing them; undoable). */
   async blanksAsZero(): Promise<boolean> {
+    await this.syncWithHost();
     const cells = this.state.blankCells;
     if (!cells.length) return false;
     const t = APP_TEXT.confirm.blanksAsZero;
@@ -509,6 +521,7 @@ export class PaneController {
       this.fail(e, APP_TEXT.doing.open);
       return false;
     }
+    await this.syncWithHost();
     const current = this.state.report;
     if (this.deps.host.kind === 'excel' && current && current.format !== opened.format) {
       this.set({ error: { title: `${APP_TEXT.doing.open}失败`, message: APP_TEXT.formatChange(current.format, opened.format) } });
@@ -553,6 +566,7 @@ export class PaneController {
    * when the report has data; undoable.
    */
   async applyImport(preview: ImportPreview, options: ApplyImportOptions = {}): Promise<boolean> {
+    await this.syncWithHost();
     const year = preview.report.year ?? options.year ?? null;
     const current = this.state.report;
     if (!options.onlyPasted && year === null) {

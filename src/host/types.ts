@@ -45,7 +45,9 @@ export interface ReportHost {
   /**
    * Replace the report wholesale with the plan (新建, a year change that starts over, undo): every
    * input cell takes the plan's value — blank where the plan has none — and nothing typed before is
-   * kept (unlike `generate`, which keeps entered values). Optional: where a host lacks it (Excel
+   * kept (unlike `generate`, which keeps entered values). An input cell whose plan value is a string
+   * holds that text as typed (text once typed into a number cell, brought back by 「撤销」: the pane
+   * sends it so through withTypedTexts). Optional: where a host lacks it (Excel
    * today), call `generate(plan)` then `writeCells` with every input cell's plan value (null where blank).
    */
   reset?(plan: SheetPlan): Promise<void>;

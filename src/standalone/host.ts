@@ -61,15 +61,18 @@ function inputIds(plan: SheetPlan | null): Set<string> {
   return ids;
 }
 
-/** Every input cell's text: from `keep` where it has the cell, else the plan's value (blank if none). */
+/**
+ * Every input cell's text: from `keep` where it has the cell, else the plan's value — a number, or
+ * text typed earlier (export-plan's withTypedTexts puts it there) — and blank where there is none.
+ */
 function textsFor(plan: SheetPlan | null, keep: Readonly<Record<string, string>>): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const s of plan?.sheets ?? [])
-    for (const c of s.cells)
-      if (c.role === 'input' && c.cellId)
-        texts[c.cellId] = c.cellId in keep ? keep[c.cellId] : typeof c.value === 'number' ? cellText(c.value) : '';
+    for (const c of s.cells) if (c.role === 'input' && c.cellId) texts[c.cellId] = c.cellId in keep ? keep[c.cellId] : planText(c.value);
   return texts;
 }
+
+const planText = (value: unknown): string => (typeof value === 'number' ? cellText(value) : typeof value === 'string' ? value : '');
 
 /** The kept report drawn as a plan, or null when it cannot be (then the default plan is used). */
 function planOfKept(kept: KeptReport): SheetPlan | null {

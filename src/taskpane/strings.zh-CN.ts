@@ -213,7 +213,7 @@ export const APP_TEXT = {
       `将写入 ${writes} 个数字${blanks ? `；粘贴中空白的 ${blanks} 个单元格不写入，保留表格原有内容` : ''}。`,
     willBe: (year: number | null, agency: string | null) => `写入后：${agency || '（未填写机关名称）'} · ${year ?? '（年度待填写）'} 年度。`,
     totalsNotComparable: (n: number) => `粘贴的 ${n} 个合计数有部分单元格空白，无法与各项之和核对（不是差错）。`,
-    groupTitle: (code: string, n: number) => (code === 'BLANK' ? `${n} 个单元格为空白` : `同类问题 ${n} 项`),
+    groupTitle: (code: string, n: number) => (GROUP_TITLES[code] ?? ((k: number) => `同类问题 ${k} 项`))(n),
     showLine: (line: number) => `在粘贴内容中显示第 ${line} 行`,
   },
   summary: {
@@ -240,6 +240,20 @@ export const APP_TEXT = {
   },
   loading: '正在连接…',
 } as const;
+
+/** One line for many alike import issues (the list opens below it). */
+const GROUP_TITLES: Record<string, (n: number) => string> = {
+  BLANK: (n) => `${n} 个单元格为空白`,
+  'TEXT-IN-CELL': (n) => `${n} 个数字带有文字`,
+  'TEXT-IN-NUMBER': (n) => `${n} 个单元格填写的是文字而不是数字`,
+  'LABEL-VARIANT': (n) => `${n} 处名称与标准名称不一致`,
+  'OLD-LABEL': (n) => `${n} 处使用了 2019 年版表格的名称`,
+  'MISSING-CELL': (n) => `${n} 行的单元格少于表格列数`,
+  'UNKNOWN-ROW': (n) => `${n} 行不属于国家规定的表格`,
+  'PASTED-TOTAL': (n) => `${n} 个粘贴的总计与各项之和不一致`,
+  'NOT-WRITTEN-total': (n) => `${n} 个粘贴的合计与各项之和不同，不写入`,
+  'NOT-WRITTEN-otherFormat': (n) => `${n} 个数字不属于本年度表格格式，不写入`,
+};
 
 export const FORMAT_NAMES: Record<FormatId, string> = { '2021': '30号文格式（2021 年度起）', '2019': '60号文格式（2019–2020 年度）' };
 

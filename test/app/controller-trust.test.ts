@@ -40,8 +40,13 @@ async function typeInto(host: StandaloneHost, cellId: string, text: string) {
 }
 
 /** Runs an action that asks first: checks a question came, answers yes, returns the action's result. */
+/** Waits until the controller asks (it re-reads the report, and sometimes a file, first). */
+async function asked(controller: PaneController) {
+  for (let i = 0; i < 20 && !controller.getState().confirm; i++) await settle();
+}
+
 async function confirmed(controller: PaneController, action: Promise<boolean>, kind: string): Promise<boolean> {
-  for (let i = 0; i < 20 && !controller.getState().confirm; i++) await settle(); // some actions read a file first
+  await asked(controller);
   expect(controller.getState().confirm?.kind).toBe(kind);
   await controller.confirmPending();
   return action;
@@ -58,6 +63,7 @@ describe('ask first, undo after', () => {
     expect(await controller.generate(2025, '某某镇人民政府')).toBe(true); // same year: nothing asked
 
     const refused = controller.loadSample();
+    await asked(controller);
     expect(controller.getState().confirm?.message).toContain('已填写的 2 个单元格将被示例数据替换');
     controller.cancelPending();
     expect(await refused).toBe(false);
@@ -80,6 +86,19 @@ describe('ask first, undo after', () => {
     expect(s.report?.cells['t3.granted.natural']).toBeNull();
     expect(s.notice?.title).toBe('已撤销');
     expect(await controller.undo()).toBe(false); // one step, taken
+  });
+
+  test('a value typed a moment before the click counts as data (the host tells of typing only after a pause)', async () => {
+    const host = createStandaloneHost({ plan: compileSheetPlan('2021', { year: 2025, agency: null }), download: () => {}, setTimer: () => 0, clearTimer: () => {} });
+    const controller = new PaneController({ host, clock: () => CLOCK, compilePlan: compileSheetPlan });
+    await controller.start();
+    host.setCellText('t3.received.natural', '7'); // the change event never comes: the timer does not run
+    const done = controller.loadSample();
+    await asked(controller);
+    expect(controller.getState().confirm?.message).toContain('已填写的 1 个单元格');
+    controller.cancelPending();
+    expect(await done).toBe(false);
+    expect(host.model().texts['t3.received.natural']).toBe('7');
   });
 
   test('the sample on an empty report loads without asking', async () => {
@@ -153,6 +172,7 @@ describe('ask first, undo after', () => {
     const s = controller.getState();
     expect(s.blankCells).toEqual(['t3.granted.natural', 't4.review.upheld']);
     const done = controller.blanksAsZero();
+    await asked(controller);
     expect(controller.getState().confirm).toMatchObject({ kind: 'blanksAsZero', cells: ['t3.granted.natural', 't4.review.upheld'] });
     expect(controller.getState().confirm?.message).toContain('以下 2 个空白单元格');
     await controller.confirmPending();

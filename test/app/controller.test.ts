@@ -126,6 +126,7 @@ describe('PaneController over the standalone host', () => {
     await controller.start();
     await typeInto(host, 't3.received.natural', '7');
     const done = controller.generate(2024, '某某镇人民政府');
+    while (!controller.getState().confirm) await settle(); // it re-reads the sheets before asking
     expect(controller.getState().confirm?.kind).toBe('year');
     expect(controller.getState().confirm?.message).toContain('由 2025 改为 2024');
     await controller.confirmPending();
@@ -226,6 +227,7 @@ describe('PaneController over the standalone host', () => {
     expect(preview.writes['t3.received.natural']).toBe(3);
     expect(preview.retitle).toEqual({ year: 2022, agency: '某某县人民政府' });
     const done = controller.applyImport(preview, { onlyPasted: true });
+    while (!controller.getState().confirm) await settle();
     expect(controller.getState().confirm?.message).toContain(`将写入粘贴的 ${Object.keys(preview.writes).length} 个数字`);
     await controller.confirmPending();
     expect(await done).toBe(true);

@@ -16,8 +16,11 @@ describe('readCellText', () => {
 
   test('empty text is blank, not 0', () => expect(readCellText('  ')).toEqual({ value: null }));
 
-  test.each(['十二', '减4', '1,200', '１２', '=1+1', '5件'])('%j is kept as typed with a blank value', (text) =>
+  test.each(['十二', '减4', '=1+1', '5件'])('%j is kept as typed with a blank value', (text) =>
     expect(readCellText(text)).toEqual({ value: null, raw: text }));
+
+  test.each([['1,200', 1200], ['１２', 12]])('%j is read as the importer reads it, flagged as normalised', (text, value) =>
+    expect(readCellText(text)).toEqual({ value, normalized: true }));
 
   test('cellText shows blanks as empty and numbers in full', () => {
     expect(cellText(null)).toBe('');

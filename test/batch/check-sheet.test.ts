@@ -4,8 +4,9 @@
  * words; written to .xlsx with fit-to-width and the header row repeated on every printed page.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { check, compileSheetPlan, sampleReport, zhCN } from '../../src/core';
-import { blankCellsText, groupBlankCells } from '../../src/core/blank-cells';
+import { check, compileSheetPlan, getFormat, sampleReport, zhCN } from '../../src/core';
+import { blankCellsText, groupBlankCells, placesText } from '../../src/core/blank-cells';
+import { unitVerdict } from '../../src/core/batch-plan';
 import { checkSheet, withCheckSheet, CHECK_SHEET_NAME } from '../../src/app/export-plan';
 import { writeXlsx } from '../../src/xlsx';
 import { queueFormats } from '../../src/office/draw-plan';
@@ -91,8 +92,26 @@ describe('blank cells in the form’s words', () => {
     expect(groupBlankCells('2021', ids).map((g) => g.ids.length)).toEqual([5, 1, 1, 1, 1, 1]);
     expect(blankCellsText('2021', ids.slice(0, 6))).toBe('表三 一、本年新收政府信息公开申请数量·自然人、商业企业、科研机构等 5 列；表四 行政复议·结果维持');
     const many = blankCellsText('2021', ids, 3);
-    expect(many).toMatch(/；等 6 行（共 10 个单元格）$/);
+    expect(many).toMatch(/；表二 行政事业性收费·本年收费金额（单位：万元）……（共 6 行、10 个单元格）$/);
     expect(blankCellsText('2021', ['lastYear:t3.carriedForward.natural'])).toBe('上年报告 表三 四、结转下年度继续办理·自然人');
+  });
+
+  it('names a finding’s cells in full when few, else the first two and how many', () => {
+    expect(placesText('2021', ['t4.review.total', 't4.review.upheld'])).toBe('表四 行政复议·总计、表四 行政复议·结果维持');
+    const column = getFormat('2021').cells.filter((c) => c.table === 't3' && c.column === 'natural').map((c) => c.id);
+    expect(placesText('2021', column)).toBe(`表三 一、本年新收政府信息公开申请数量·自然人、表三 二、上年结转政府信息公开申请数量·自然人等 ${column.length} 个单元格`);
+  });
+});
+
+describe('a unit’s verdict', () => {
+  it('is 不完整 whenever rules are undecided and nothing fails as an error — never a pass', () => {
+    const v = (errors: number, warnings: number, undecided: number) => unitVerdict({ status: 'ok', errors, warnings, undecided });
+    expect(v(0, 0, 0)).toBe('pass');
+    expect(v(0, 2, 0)).toBe('warnings');
+    expect(v(0, 0, 3)).toBe('incomplete');
+    expect(v(0, 2, 3)).toBe('incomplete');
+    expect(v(1, 0, 3)).toBe('errors');
+    expect(unitVerdict({ status: 'broken', errors: 0, warnings: 0, undecided: 0 })).toBe('unreadable');
   });
 });
 

@@ -58,6 +58,8 @@ test('type, reload: the data is still there; leaving asked first', async () => {
   await page.reload();
   await gridsShown(page);
   expect(dialogs).toEqual(['beforeunload']);
+  // The pane says the data was restored (host.restored, shown by the controller).
+  await page.getByRole('complementary', { name: '政府信息公开年报助手' }).getByText(/已恢复上次未导出的数据（保存于/).first().waitFor();
   await expectValue(page, 't4.review.upheld', '3');
   await expectValue(page, 't3.received.natural', '１２');
   await expectValue(page, 't3.received.business', '两件');

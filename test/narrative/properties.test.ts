@@ -46,7 +46,7 @@ function assertSentenceTrue(report: Report, lastYear: Report | null, sentence: {
     const cells = quantityCells(report, c.quantity);
     expect(cells.length).toBeGreaterThan(0);
     for (const id of cells) expect(sentence.cells).toContain(id);
-    if (c.kind === 'count' || c.kind === 'zero') expect(c.value).toBe(sum(report, cells));
+    if (c.kind === 'count' || c.kind === 'zero') expect((c.sign ?? 1) * c.value).toBe(sum(report, cells));
     else if (c.kind === 'amount') expect(c.value).toBeCloseTo(sum(report, cells), 9);
     else if (c.kind === 'change') {
       expect(lastYear).not.toBeNull();

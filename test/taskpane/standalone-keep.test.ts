@@ -1,5 +1,6 @@
 /** The standalone page keeps what is typed in the browser (a fake storage here) and asks before leaving. */
 import { compileSheetPlan } from '../../src/core';
+import { withTypedTexts } from '../../src/app/export-plan';
 import { createStandaloneHost } from '../../src/standalone/host';
 import { KEEP_KEY, type KeyValueStorage } from '../../src/standalone/keep';
 import { askBeforeLeaving } from '../../src/standalone/leave';
@@ -201,5 +202,17 @@ describe('reset and generate', () => {
     await host.reset(compileSheetPlan('2021', { report: before }));
     const after = (await host.readReport())!;
     expect(after.cells).toEqual(before.cells);
+  });
+
+  test('text typed into a number cell comes back with reset when the plan carries it (withTypedTexts)', async () => {
+    const { host } = pageHost(null);
+    host.setCellText('t4.review.upheld', '十二');
+    host.setCellText('t4.review.corrected', '1');
+    const before = (await host.readReport())!;
+    host.setCellText('t4.review.upheld', '');
+    await host.reset(withTypedTexts(compileSheetPlan('2021', { report: before }), before));
+    expect(host.model().texts['t4.review.upheld']).toBe('十二');
+    expect(host.model().texts['t4.review.corrected']).toBe('1');
+    expect((await host.readReport())!.raw).toEqual({ 't4.review.upheld': '十二' });
   });
 });

@@ -288,11 +288,11 @@ function blankRowText(r: BlankRowWords): string {
   return `${r.row}·${columns}`;
 }
 
-/** 「表三 一、本年新收政府信息公开申请数量·商业企业、科研机构；…等 9 行（共 23 个单元格）」 */
+/** 「表三 一、本年新收政府信息公开申请数量·商业企业、科研机构；……（共 9 行、23 个单元格）」 */
 export function blankRowsText(rows: readonly BlankRowWords[], maxRows: number): string {
   const cells = rows.reduce((n, r) => n + r.ids.length, 0);
   const named = rows.slice(0, Math.max(1, maxRows)).map(blankRowText).join('；');
-  return rows.length > maxRows ? `${named}；等 ${rows.length} 行（共 ${cells} 个单元格）` : named;
+  return rows.length > maxRows ? `${named}……（共 ${rows.length} 行、${cells} 个单元格）` : named;
 }
 
 /** The headline when rules are undecided: never 「通过」, says what is blank and what it blocks. */

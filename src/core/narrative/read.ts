@@ -1,6 +1,8 @@
 /**
- * Reads narrative text back into claims: each number with its unit (件/起/宗, 万元/元, %) and
- * the quantity its context names, plus 「全年未收到…申请」-style phrases that state a zero.
+ * Reads narrative text back into claims: each number with its unit (件/起/宗, 条/个/次/项,
+ * 万元/元, %; counts also in Chinese numerals, 「十五件」) and the quantity its context names,
+ * plus 「全年未收到…申请」-style phrases that state a zero. What is deliberately not read
+ * (approximations, 3个工作日, 办理人大代表建议12件 …) is listed in docs/narrative.md.
  *
  * How a number finds its quantity: within its sentence, the words since the previous number
  * are searched for the last row word (新收, 予以公开, 行政复议, 规章 …) and a qualifier
@@ -23,7 +25,9 @@ type Lex =
   | { kind: 'neutral' }
   | { kind: 'change' }
   | { kind: 'direction'; sign: 1 | -1 }
-  | { kind: 'negation' };
+  | { kind: 'negation' }
+  /** Something the tables do not count (建议、提案、咨询 …): a number after it is not the row's. */
+  | { kind: 'elsewhere' };
 
 const t3 = (row: string, zeroOk = true): Lex => ({ kind: 'base', ref: { table: 't3', row }, zeroOk });
 const t4 = (group: T4Group): Lex => ({ kind: 'base', ref: { table: 't4', group }, zeroOk: true });
@@ -113,13 +117,16 @@ const LEXICON: [string, Lex][] = [
   ['增加|增长|上升|提高', { kind: 'direction', sign: 1 }],
   ['减少|下降|降低', { kind: 'direction', sign: -1 }],
   ['未|没有|无|均未', { kind: 'negation' }],
+  // 「办理人大代表建议12件」「受理群众咨询二十件」: counted things that are not in the tables.
+  ['人大代表建议|政协委员提案|代表建议|政协提案|建议|提案|咨询|留言|来信|来电|诉求|工单|热线|培训|会议|栏目|稿件|简报|实事', { kind: 'elsewhere' }],
 ];
 
 const COMPILED = LEXICON.map(([source, lex]) => ({ re: new RegExp(source, 'g'), lex }));
 
 const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|元|件|起|宗|条|个|次|项|%)/g;
 /** Counts in Chinese numerals (「十五件」「两次」); amounts and shares are written in digits. */
-const CHINESE_NUMBER = new RegExp(`([${NUMERAL_CHARS}]+)(件|起|宗|条|个|次|项)`, 'g');
+const CHINESE_NUMBER = new RegExp(`([${NUMERAL_CHARS}]{1,12})(件|起|宗|条|个|次|项)`, 'g');
+const NUMERAL_CHAR = new RegExp(`[${NUMERAL_CHARS}]`);
 
 /**
  * 条/个/次/项 count many things (「3个工作日」「2次培训」「发布信息1200条」): such a number is a
@@ -129,8 +136,8 @@ const CHINESE_NUMBER = new RegExp(`([${NUMERAL_CHARS}]+)(件|起|宗|条|个|次
 const WEAK_UNITS = new Set(['条', '个', '次', '项']);
 const FILLER_ONLY = /^(政府信息公开|政府信息|信息公开|公开|申请|案件|事项|决定|数量|项目|件数|总数|共计|合计|总计|共|计|为|达到|达|了|的|被|提出|\s)*$/;
 const CLAUSE_OR_TEXT_END = /^($|[，,。；;：:、！!？?）)（(\s])/;
-/** Before a Chinese numeral: approximate (近百、数十、上百), ordinal (第三) or 「这一件」「每一次」. */
-const NOT_A_COUNT_BEFORE = /[第近约逾超数几上余每另这那同任单其哪逐“「‘《\d]/;
+/** Before a Chinese numeral: approximate (近百、数十、上百), ordinal (第三) or 「这一件」「每一次」; 总数 is fine. */
+const NOT_A_COUNT_BEFORE = /(?:[第近约逾超几上余每另这那同任单其哪逐“「‘《\d]|(?:^|[^总])数)$/;
 /** After a Chinese-numeral count: what sentences go on with (「三件，」「十五件申请」「两件（其中…）」). */
 const CHINESE_COUNT_AFTER = /^($|[，,。；;：:、！!？?）)（(\s]|申请|案件|其中|均|占|比|较|同比|为|中)/;
 const SENTENCE_END = /[。！？!?\n]/;
@@ -199,6 +206,8 @@ interface Token {
   value: number;
   decimals: number;
   unit: string;
+  /** Read only right after a row word or qualifier (条/个/次/项, and 「零件」, also the word for a part). */
+  needsAnchor: boolean;
 }
 
 function tokensIn(text: string, from: number, to: number): Token[] {
@@ -210,8 +219,9 @@ function tokensIn(text: string, from: number, to: number): Token[] {
     const before = part[m.index - 1];
     if (before && /[\d.第]/.test(before)) continue;
     const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-    if (WEAK_UNITS.has(m[2]) && (decimals > 0 || !CLAUSE_OR_TEXT_END.test(part.slice(m.index + m[0].length)))) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: Number(digits), decimals, unit: m[2] });
+    if (WEAK_UNITS.has(m[2]) && (decimals > 0 || !CLAUSE_OR_TEXT_END.test(part.slice(m.index + m[0].length, m.index + m[0].length + 2)))) continue;
+    const needsAnchor = WEAK_UNITS.has(m[2]);
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: Number(digits), decimals, unit: m[2], needsAnchor });
   }
   out.push(...chineseTokensIn(part, from));
   return out.sort((a, b) => a.start - b.start);
@@ -219,7 +229,8 @@ function tokensIn(text: string, from: number, to: number): Token[] {
 
 /**
  * Counts in Chinese numerals. Not read: 「二〇二三年」 (no count unit), 「一两件」「三五件」
- * (digit by digit: a range), 「零件」 (the word for a part; 「〇件」 is read), 「十余件」
+ * (digit by digit: a range), 「零件」 unless right after a row word (「汽车零件」 is a part;
+ * 「对外公开总数零件」 is a count), 「十余件」
  * 「二十多件」「近百件」「数十件」 (approximate), 「第三件」, 「一件事」「十件实事」.
  */
 function chineseTokensIn(part: string, from: number): Token[] {
@@ -227,14 +238,16 @@ function chineseTokensIn(part: string, from: number): Token[] {
   CHINESE_NUMBER.lastIndex = 0;
   for (let m = CHINESE_NUMBER.exec(part); m; m = CHINESE_NUMBER.exec(part)) {
     const numeral = m[1];
-    const before = part[m.index - 1];
-    const after = part.slice(m.index + m[0].length);
-    if (before && NOT_A_COUNT_BEFORE.test(before)) continue;
-    if (numeral === '零' || (numeral.length > 1 && isDigitByDigit(numeral))) continue;
+    const after = part.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const before = part.slice(Math.max(0, m.index - 2), m.index);
+    // A longer run than any count (bounded so that the scan stays linear) is not one.
+    if (NOT_A_COUNT_BEFORE.test(before) || NUMERAL_CHAR.test(before.slice(-1))) continue;
+    if (numeral.length > 1 && isDigitByDigit(numeral)) continue;
     if (!(WEAK_UNITS.has(m[2]) ? CLAUSE_OR_TEXT_END : CHINESE_COUNT_AFTER).test(after)) continue;
     const value = parseChineseNumeral(numeral);
     if (value === null) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, decimals: 0, unit: m[2] });
+    const needsAnchor = WEAK_UNITS.has(m[2]) || numeral === '零';
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, value, decimals: 0, unit: m[2], needsAnchor });
   }
   return out;
 }
@@ -294,10 +307,25 @@ export function readClaims(report: Pick<Report, 'format' | 'cells'>, input: stri
   return claims;
 }
 
+/**
+ * The number counts something else, or it is unclear what: a word for another thing lies
+ * between the row word and the number (「办理人大代表建议12件」), or the number opens a clause
+ * that names its own row after it (「…申请中，2件予以公开，1件不予公开」: 1件 is not 予以公开).
+ */
+function aboutSomethingElse(text: string, from: number, to: number, seg: Match[], matches: Match[], base: Match | undefined, token: Token): boolean {
+  const since = base ? base.end : seg.length ? seg[0].start : token.start;
+  if (seg.some((m) => m.lex.kind === 'elsewhere' && m.start >= since)) return true;
+  const clause = clauseStart(text, from, token.start);
+  if (!base || base.start >= clause) return false;
+  const clauseEndsAt = clauseEnd(text, token.end, to);
+  return matches.some((m) => m.lex.kind === 'base' && m.start >= token.end && m.end <= clauseEndsAt);
+}
+
 /** A 条/个/次/项 number follows a row word or qualifier with only filler words between. */
 function anchoredRightBefore(text: string, seg: Match[], token: Token): boolean {
   const anchor = lastOf(seg.filter((m) => m.lex.kind === 'base' || m.lex.kind === 'qual'));
-  return anchor !== undefined && FILLER_ONLY.test(text.slice(anchor.end, token.start));
+  // Filler words are short: a long gap is not filler (and keeps the pattern test cheap).
+  return anchor !== undefined && token.start - anchor.end <= 16 && FILLER_ONLY.test(text.slice(anchor.end, token.start));
 }
 
 function clauseStart(text: string, sentenceStart: number, at: number): number {
@@ -352,7 +380,7 @@ function readSentence(text: string, from: number, to: number, paragraph: number,
       continue;
     }
     let resolved: Resolved | null = null;
-    if (WEAK_UNITS.has(token.unit) && !anchoredRightBefore(text, seg, token)) {
+    if ((token.needsAnchor && !anchoredRightBefore(text, seg, token)) || aboutSomethingElse(text, from, to, seg, matches, base, token)) {
       previous = null;
       continue;
     }
@@ -366,7 +394,7 @@ function readSentence(text: string, from: number, to: number, paragraph: number,
       const ref: BaseRef = previous.ref;
       const q = lastOf(seg.filter((m) => qualFits(m, ref)));
       if (q && q.lex.kind === 'qual') resolved = resolvedBy(ref, q);
-      else if ((kind === 'share' || kind === 'change') && !WEAK_UNITS.has(token.unit)) resolved = previous;
+      else if ((kind === 'share' || kind === 'change') && !token.needsAnchor) resolved = previous;
     } else {
       // 「自然人申请10件」 opening a sentence: applications received from that applicant type.
       const ref: BaseRef = { table: 't3', row: 'received' };
@@ -404,7 +432,8 @@ function zeroClaims(matches: Match[], layout: FormatId): { claims: Omit<Claim, '
   const negation = matches.find((m) => m.lex.kind === 'negation');
   if (!negation) return { claims: [], single: null };
   const after = matches.filter((m) => m.start > negation.start);
-  let bases = after.filter((m) => m.lex.kind === 'base' && m.lex.zeroOk);
+  // 「未收到人大代表建议」 is not about applications.
+  let bases = after.filter((m) => m.lex.kind === 'base' && m.lex.zeroOk && !after.some((e) => e.lex.kind === 'elsewhere' && e.start >= m.end));
   // 「未收到行政复议申请」 is about 行政复议, not about 表三's 新收.
   if (bases.some((m) => m.lex.kind === 'base' && m.lex.ref.table === 't4'))
     bases = bases.filter((m) => !(m.lex.kind === 'base' && m.lex.ref.table === 't3' && m.lex.ref.row === 'received'));
