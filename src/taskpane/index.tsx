@@ -1,11 +1,12 @@
 /**
  * Composition root: the only place that builds adapters. Waits for Office.onReady (a few
- * seconds at most); inside Excel it builds the Excel host (src/office), otherwise — no Office,
- * `{ host: null }`, or no answer — the standalone host and page, which keeps the report in the
+ * seconds at most, startup.ts); inside Excel it builds the Excel host (src/office), otherwise — no
+ * Office, `{ host: null }`, or no answer yet — the standalone host and page (and when a slow
+ * Office answers Excel later, the add-in replaces the page), which keeps the report in the
  * browser's localStorage. Each is loaded on demand, so neither is in the first download.
  * Then renders the pane.
  */
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { formatIdForYear } from '../core/formats';
 import { blankReport } from '../core/report';
@@ -19,36 +20,13 @@ import { themeFor, type OfficeThemeColours } from './theme';
 import { features } from './features';
 import { APP_TEXT } from './strings.zh-CN';
 import type { Services } from './services';
+import { OFFICE_TIMEOUT_MS, startPane, watchOffice, type OfficeGlobal } from './startup';
 
-/** How long to wait for Office.onReady before showing the standalone page. */
-export const OFFICE_TIMEOUT_MS = 4000;
-
-interface OfficeInfo {
-  host: string | null;
-}
-
-function waitForOffice(timeoutMs: number): Promise<OfficeInfo | null> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.onReady) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
-    office
-      .onReady()
-      .then((info) => {
-        clearTimeout(timer);
-        resolve({ host: info?.host ? String(info.host) : null });
-      })
-      .catch(() => {
-        clearTimeout(timer);
-        resolve(null);
-      });
-  });
-}
-
-async function buildExcelHost(): Promise<ReportHost> {
+/** The Excel host; its notices (e.g. the export saved as a download) reach the pane through `notify`. */
+async function buildExcelHost(notify: (message: string) => void): Promise<ReportHost> {
   // Loaded only inside Excel: the standalone page never downloads the adapter.
   const office = await import(/* webpackChunkName: "office" */ '../office');
-  return office.createExcelHost();
+  return office.createExcelHost({ download: browserDownload, onNotice: notify });
 }
 
 type StandaloneModule = typeof import('../standalone');
@@ -70,34 +48,47 @@ function buildStandaloneHost(page: StandaloneModule, clock: () => Date): Standal
   });
 }
 
-async function main() {
-  const clock = () => new Date();
-  const office = await waitForOffice(OFFICE_TIMEOUT_MS);
-  const inExcel = office?.host === 'Excel' || office?.host === 'EXCEL';
-  const root = createRoot(document.getElementById('root')!);
-  let host: ReportHost;
-  let page: StandaloneModule | null = null;
-  let standalone: StandaloneHost | null = null;
-  let startupError: unknown = null;
-  try {
-    if (inExcel) host = await buildExcelHost();
-    else host = standalone = buildStandaloneHost((page = await loadStandalone()), clock);
-  } catch (e) {
-    // The Excel adapter failed to start: say so (in Chinese, in the pane) and still offer the standalone page.
-    startupError = e;
-    page ??= await loadStandalone();
-    host = standalone = buildStandaloneHost(page, clock);
-  }
+function mount(root: Root, host: ReportHost, clock: () => Date, options: { inExcel: boolean; page?: StandaloneView; startupError?: unknown }) {
   const deps: PaneDeps = { host, clock, compilePlan: compileSheetPlan, ...features };
   const controller = new PaneController(deps);
-  if (startupError) controller.showError(startupError, APP_TEXT.doing.connect);
+  if (options.startupError) controller.showError(options.startupError, APP_TEXT.doing.connect);
+  lateNotice = (message) => controller.notify({ intent: 'info', title: APP_TEXT.appName, message });
   const services: Services = { host, controller, clock, clipboard: browserClipboard };
-  const theme = themeFor(inExcel ? (Office.context?.officeTheme as OfficeThemeColours | undefined) : null);
+  const theme = themeFor(options.inExcel ? (Office.context?.officeTheme as OfficeThemeColours | undefined) : null);
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App services={services}>{page && standalone ? <page.StandalonePage host={standalone} /> : undefined}</App>
+      <App key={options.inExcel ? 'excel' : 'page'} services={services}>
+        {options.page ? <options.page.module.StandalonePage host={options.page.host} /> : undefined}
+      </App>
     </FluentProvider>,
   );
+}
+
+interface StandaloneView {
+  module: StandaloneModule;
+  host: StandaloneHost;
+}
+
+/** Where the Excel host's notices go: the controller of the pane on screen (built after the host). */
+let lateNotice: ((message: string) => void) | null = null;
+
+async function main() {
+  const clock = () => new Date();
+  const root = createRoot(document.getElementById('root')!);
+  let page: StandaloneView | null = null;
+  await startPane(watchOffice((globalThis as { Office?: OfficeGlobal }).Office, OFFICE_TIMEOUT_MS), {
+    async showAddIn() {
+      const host = await buildExcelHost((message) => lateNotice?.(message));
+      mount(root, host, clock, { inExcel: true });
+    },
+    async showPage(startupError?: unknown) {
+      if (!page) {
+        const module = await loadStandalone();
+        page = { module, host: buildStandaloneHost(module, clock) };
+      }
+      mount(root, page.host, clock, { inExcel: false, page, startupError });
+    },
+  });
 }
 
 void main();
