@@ -91,7 +91,7 @@ export function unitVerdict(u: Pick<BatchUnitRow, 'status' | 'errors' | 'warning
   return u.warnings > 0 ? 'warnings' : 'pass';
 }
 
-/** The unit's blank cells grouped by row in the form's words (a few rows, then 「等」). */
+/** The unit's blank cells grouped by row in the form's words (a few rows, then how many in all). */
 export function unitBlanksText(u: Pick<BatchUnitRow, 'format' | 'blankCells'>, maxRows = 4): string {
   return u.blankCells.length ? blankCellsText(u.format === '2019' ? '2019' : '2021', u.blankCells, maxRows) : '';
 }
@@ -130,7 +130,7 @@ function findingRank(f: Pick<BatchFindingRow, 'status' | 'severity'>): number {
 
 const RULE_CODES = new Set<string>([...RULE_IDS, ...NARRATIVE_RULE_IDS]);
 
-/** The rule in words (or 「导入问题」), so nobody has to look up a code. */
+/** The rule in words (or 「导入时发现的问题」), so nobody has to look up a code. */
 function findingRule(f: Pick<BatchFindingRow, 'source' | 'code'>): string {
   if (f.source === 'import') return '导入时发现的问题';
   return RULE_CODES.has(f.code) ? RULE_NAMES[f.code as keyof typeof RULE_NAMES] : f.code;

@@ -69,12 +69,13 @@ function textOf(sections: SummarySection[]): string {
   return sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
 }
 
-/** The generated text with every integer count (件/个) written in Chinese numerals. */
+/** The generated text with every integer count (件/个) outside 【】 written in Chinese numerals. */
 function withChineseCounts(text: string): { text: string; spans: { start: number; end: number; value: number }[] } {
   const spans: { start: number; end: number; value: number }[] = [];
+  const visible = text.replace(/【[^】]*】/g, (m) => ' '.repeat(m.length));
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(/(?<![\d.])(\d+)(?=[件个])/g)) {
+  for (const m of visible.matchAll(/(?<![\d.])(\d+)(?=[件个])/g)) {
     const at = m.index ?? 0;
     out += text.slice(last, at);
     const numeral = toChinese(Number(m[1]));

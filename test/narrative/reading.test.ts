@@ -17,7 +17,7 @@ describe('the narrative reader', () => {
   });
 
   it('does not read ranges, approximations, ordinals, years or 「一件事」 as counts', () => {
-    for (const text of ['收到申请一两件。', '收到申请三五件。', '收到申请十余件。', '收到申请二十多件。', '收到申请近百件。', '收到申请数十件。',
+    for (const text of ['收到申请一两件。', '收到申请三五件。', '收到申请十余件。', '收到申请二十多件。', '收到申请近百件。', '收到申请近二十件。', '收到申请约十件。', '收到申请数十件。',
       '收到申请上百件。', '第三件申请已办结。', '二〇二三年收到申请。', '办理“一件事一次办”事项。', '为民办理十件实事。'])
       expect([text, read(text)]).toEqual([text, []]);
   });
@@ -43,5 +43,8 @@ describe('the narrative reader', () => {
       [{ table: 't2', row: 'fee', column: 'change' }, -2],
     ]);
     expect(read('全年行政许可本年增加3件。')).toEqual([]); // 2021: 行政许可 has only 处理决定数量
+    // 「增/减」 gives no direction, and a sign or a range before the digits is not a plain count.
+    expect(readClaims(r2019, '行政事业性收费项目上一年5个，本年增/减2个。').map((c) => c.quantity)).toEqual([{ table: 't2', row: 'fee', column: 'prevItems' }]);
+    expect(read('收到申请3-5件。')).toEqual([]);
   });
 });

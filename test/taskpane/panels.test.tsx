@@ -13,6 +13,7 @@ const seedText = () => readFileSync(resolve(SEED, 'report.txt'), 'utf8');
 const seedExpected = () => JSON.parse(readFileSync(resolve(SEED, 'expected.json'), 'utf8')) as { cells: Record<string, number | null> };
 
 // The panels load lazily (their own chunks in the build); compiling them on first use can outlast findBy's wait.
+const LAZY = { timeout: 10_000 };
 beforeAll(() =>
   Promise.all([
     import('../../src/taskpane/components/ImportPanel'),
@@ -29,7 +30,7 @@ describe('import panel', () => {
     const user = userEvent.setup();
     renderPane(standaloneHost(), features);
     await user.click(await screen.findByRole('tab', { name: '导入' }));
-    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' });
+    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' }, LAZY);
     fireEvent.change(box, { target: { value: seedText() } });
     await user.click(screen.getByRole('button', { name: '识别' }));
     const preview = await screen.findByRole('region', { name: '识别结果' });
@@ -59,7 +60,7 @@ describe('import panel', () => {
     });
     await user.click(await screen.findByRole('tab', { name: '导入' }));
     const html = '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr></table>';
-    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' });
+    const box = await screen.findByRole('textbox', { name: '粘贴年报表格' }, LAZY);
     fireEvent.paste(box, { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : '一、本年新收…\t1') } });
     expect((box as HTMLTextAreaElement).value).toBe('一、本年新收…\t1');
     expect(screen.getByText('已从网页格式中读取表格。')).toBeTruthy();
@@ -165,7 +166,7 @@ describe('pane in Excel', () => {
     const opened: string[] = [];
     renderPane(excelLikeHost({ openExport: async (t) => (opened.push(t.fileName), 'opened') }), features);
     await user.click(await screen.findByRole('tab', { name: '导出' }));
-    await user.click(await screen.findByRole('button', { name: '导出校验后的工作簿' }));
+    await user.click(await screen.findByRole('button', { name: '导出校验后的工作簿' }, LAZY));
     expect(await screen.findByText('已在新工作簿中打开')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '导出当前工作簿' }));
     await waitFor(() => expect(opened).toHaveLength(2));
@@ -244,7 +245,7 @@ describe('grouped import preview', () => {
     const user = userEvent.setup();
     renderPane(standaloneHost(), features);
     await user.click(await screen.findByRole('tab', { name: '导入' }));
-    const box = (await screen.findByRole('textbox', { name: '粘贴年报表格' })) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: '粘贴年报表格' }, LAZY)) as HTMLTextAreaElement;
     const text = published060();
     fireEvent.change(box, { target: { value: text } });
     await user.click(screen.getByRole('button', { name: '识别' }));

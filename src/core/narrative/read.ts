@@ -106,7 +106,9 @@ const LEXICON: [string, Lex][] = [
   ['处理决定|决定', qual('t2', 'decisions')],
   // 2019 layout: 上一年项目数量 / 本年增/减 (signed) / 采购项目数量 / 采购总金额
   ['上一?年度?(项目)?(数量)?', qual('t2', 'prevItems')],
-  ['本年度?(增减|增/减|增加|新增|增)|净增加?', qual('t2', 'change')],
+  // 「本年增/减2个」 says no direction: not read (the cell is signed).
+  ['本年度?(增减|增/减)', NEUTRAL],
+  ['本年度?(增加|新增|增)|净增加?', qual('t2', 'change')],
   ['本年度?(减少|减)|净减少?', qual('t2', 'change', -1)],
   ['采购项目(数量)?|项目数量|项目', qual('t2', 'projects')],
   ['(采购)?总?金额', qual('t2', 'amount')],
@@ -217,7 +219,8 @@ function tokensIn(text: string, from: number, to: number): Token[] {
   for (let m = NUMBER.exec(part); m; m = NUMBER.exec(part)) {
     const digits = m[1].replace(/,/g, '');
     const before = part[m.index - 1];
-    if (before && /[\d.第]/.test(before)) continue;
+    // 「第3件」, and 「3-5件」「-2」: a range or a sign is not a plain count.
+    if (before && /[\d.第\-−－~～]/.test(before)) continue;
     const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
     if (WEAK_UNITS.has(m[2]) && (decimals > 0 || !CLAUSE_OR_TEXT_END.test(part.slice(m.index + m[0].length, m.index + m[0].length + 2)))) continue;
     const needsAnchor = WEAK_UNITS.has(m[2]);
