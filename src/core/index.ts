@@ -16,4 +16,5 @@ export * from './narrative';
 // narrative's richer one is exported as SummarySection (convert with toSheetNarrative).
 export type { NarrativeSection } from './sheetplan';
 export * from './import';
+export * from './publish';
 export * as zhCN from './messages/zh-CN';

@@ -15,11 +15,11 @@ const ALLOWED = new Set([
   'GB18030', 'Enter', 'Esc', 'Tab', 'Ctrl', 'Shift', 'xxgk', 'nianbao', 'xlsx', 'xls', 'txt', 'html', 'htm', 'json', 'csv',
   'SHA', 'Safari', 'Chrome', 'Edge', 'Firefox', 'PDF', 'OK', 'SUM', 'ID', 'MB', 'KB',
   // The commands themselves, as typed: 「请用 import 命令查看」.
-  'check', 'build', 'import', 'batch', 'summary', 'template',
+  'check', 'build', 'import', 'batch', 'summary', 'template', 'report', 'docx',
 ]);
 
 /** A CLI flag (--year, -o), a file name or extension (report.xlsx, .json, xl/workbook.xml). */
-const NOT_WORDS = [/--?[a-z][a-z-]*/g, /[\w./-]*\.(xlsx|xls|xml|json|csv|txt|html?|js)\b/gi];
+const NOT_WORDS = [/--?[a-z][a-z-]*/g, /[\w./-]*\.(xlsx|xls|xml|json|csv|txt|html?|js|docx?|pdf)\b/gi];
 
 /** One identifier-like token ('FILE-UNREADABLE', 'corrupt', 'error'): a code compared or passed on, not a sentence. */
 const CODE_TOKEN = /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/;

@@ -3,6 +3,7 @@ import { batchCommand } from './batch';
 import { buildCommand } from './build';
 import { checkCommand } from './check';
 import { importCommand } from './import';
+import { reportCommand } from './report';
 import { templateCommand } from './template';
 import { summaryCommand } from './summary';
 import type { Command } from './types';
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   buildCommand,
   summaryCommand,
   importCommand,
+  reportCommand,
 ];
