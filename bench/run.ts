@@ -8,6 +8,7 @@ import { importBench } from './import';
 import type { BenchArea, Figures } from './harness';
 import { officeBench } from './office';
 import { offlineBench } from './offline';
+import { reportBench } from './report';
 import { xlsxBench } from './xlsx';
 
 const AREAS: BenchArea[] = [
@@ -17,6 +18,7 @@ const AREAS: BenchArea[] = [
   xlsxBench,
   officeBench,
   offlineBench,
+  reportBench,
 ];
 
 async function main() {

@@ -91,7 +91,9 @@ function headingParagraph(text: string): Paragraph {
 // --- tables -------------------------------------------------------------------------------
 
 const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+/** Borders, cell margins and the text's look are set once on the table and in styles, not per cell: the document is built in a fraction of the time. */
+const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const STYLE_IDS = { tableText: 'TableText', tableHead: 'TableHead' } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 function twipWidths(table: DocTable): number[] {
@@ -102,19 +104,16 @@ function twipWidths(table: DocTable): number[] {
 }
 
 function tableCell(cell: DocCell, width: number): TableCell {
-  const bold = cell.kind === 'header';
   return new TableCell({
     rowSpan: cell.rowSpan,
     columnSpan: cell.colSpan,
     width: { size: width, type: WidthType.DXA },
-    borders: CELL_BORDERS,
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
     children: [
       new Paragraph({
+        style: cell.kind === 'header' ? STYLE_IDS.tableHead : STYLE_IDS.tableText,
         alignment: ALIGN[cell.align],
-        spacing: { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        children: cell.text ? [new TextRun({ text: cell.text, font: font(FONTS.table), size: SIZE.table, bold })] : [],
+        children: cell.text ? [new TextRun(cell.text)] : [],
       }),
     ],
   });
@@ -143,6 +142,8 @@ function officialTable(table: DocTable): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    borders: TABLE_BORDERS,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
   });
 }
 
@@ -174,7 +175,17 @@ export function documentFor(plan: DocumentPlan): Document {
   return new Document({
     title: titleText(plan),
     creator: 'xxgk-nianbao',
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE } } } },
+    styles: {
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.body, language: LANGUAGE } } },
+      paragraphStyles: [
+        {
+          id: STYLE_IDS.tableText, name: '表格文字', quickFormat: true,
+          run: { font: font(FONTS.table), size: SIZE.table, language: LANGUAGE },
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } },
+        },
+        { id: STYLE_IDS.tableHead, name: '表格标题行', basedOn: STYLE_IDS.tableText, quickFormat: true, run: { bold: true } },
+      ],
+    },
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, header: mm(15), footer: mm(20) } } },

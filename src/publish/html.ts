@@ -66,8 +66,8 @@ function cellHtml(cell: DocCell, inHead: boolean): string {
   const text = escapeHtml(cell.text);
   if (cell.kind === 'number') return `<td class="num"${spans(cell)}>${text}</td>`;
   if (cell.kind === 'label') return `<th scope="row" class="${cell.align}"${spans(cell)}>${text}</th>`;
-  // Column headers; the corner note describes the rows, so it is a plain header cell.
-  const scope = cell.kind === 'corner' ? '' : cell.colSpan > 1 ? ' scope="colgroup"' : ' scope="col"';
+  // Column headers (a spanning one heads every column it spans); the corner note describes the rows, so it has no scope.
+  const scope = cell.kind === 'corner' ? '' : ' scope="col"';
   return `<th${scope} class="${inHead ? '' : 'head '}${cell.align}"${spans(cell)}>${text}</th>`;
 }
 

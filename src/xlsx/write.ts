@@ -2,12 +2,14 @@
  * Renders a SheetPlan as an .xlsx (SpreadsheetML) with fflate: our own small writer, so the
  * parts that matter here — protection, validation, conditional formats, defined names,
  * metadata — are written exactly as we mean them (docs/xlsx.md). Pure: runs in Node and in
- * the task pane. Formulas carry no cached value and the workbook asks for a full
- * recalculation on load, so every host computes the totals itself.
+ * the task pane. Formulas carry their cached value (what Excel would compute from the cells
+ * written), so viewers that compute nothing still show the totals, and the workbook asks for a
+ * full recalculation on load, so every host that can computes them again.
  */
 import { strToU8 } from 'fflate';
 import { a1, a1Range, quoteSheetName } from '../core/sheetplan/a1';
 import { metadataEntries } from '../core/sheetplan/compile';
+import { cachedOf, sheetFormulaValues, type FormulaValue } from '../core/sheetplan/evaluate';
 import { META_NAME, META_PROPERTY_PREFIX, META_SHEET_NAME } from '../core/sheetplan/texts';
 import type { CellStyle, DataValidationSpec, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
 import { base64, protectionHash } from './sha512';
@@ -136,6 +138,19 @@ function validationXml(spec: DataValidationSpec, sqref: string[]): string {
   );
 }
 
+/**
+ * A formula with its cached value (`<v>`), as Excel saves it: viewers that compute nothing
+ * (Protected View, previewers, pandas, SheetJS) show it; a text result is `t="str"`; an error
+ * or a truth value is left without a cache (fullCalcOnLoad recomputes everything anyway).
+ */
+function formulaCellXml(ref: string, style: number, formula: string, shown: FormulaValue | undefined): string {
+  const cached = shown === undefined ? undefined : cachedOf(shown);
+  const f = `<f>${esc(formula)}</f>`;
+  if (typeof cached === 'number') return `<c r="${ref}" s="${style}">${f}<v>${num(cached)}</v></c>`;
+  if (typeof cached === 'string') return `<c r="${ref}" s="${style}" t="str">${f}<v>${escCellText(cached)}</v></c>`;
+  return `<c r="${ref}" s="${style}">${f}</c>`;
+}
+
 interface Written {
   style: number;
   cell?: PlanCell;
@@ -161,6 +176,9 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, sst: SharedStrings, pass
     return xf;
   };
   for (const cell of sheet.cells) rowOf(cell.row).set(cell.col, { style: styleOf(cell), cell });
+  // Cached values from the cells as written here, so a plan edited after compiling (typed
+  // texts kept on export, 「不完整」 in a summary) still stores what Excel would compute.
+  const shown = sheetFormulaValues(sheet);
   // Cells covered by a merge take the merge's style, so borders and protection cover it whole.
   for (const m of sheet.merges) {
     const origin = grid.get(m.top)?.get(m.left);
@@ -180,7 +198,7 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, sst: SharedStrings, pass
       maxCol = Math.max(maxCol, c);
       const ref = a1(r, c);
       const cell = w.cell;
-      if (cell?.formula !== undefined) parts.push(`<c r="${ref}" s="${w.style}"><f>${esc(cell.formula)}</f></c>`);
+      if (cell?.formula !== undefined) parts.push(formulaCellXml(ref, w.style, cell.formula, shown.get(cell)));
       else if (typeof cell?.value === 'number') parts.push(`<c r="${ref}" s="${w.style}"><v>${num(cell.value)}</v></c>`);
       else if (typeof cell?.value === 'string' && cell.value !== '') parts.push(`<c r="${ref}" s="${w.style}" t="s"><v>${sst.id(cell.value)}</v></c>`);
       else parts.push(`<c r="${ref}" s="${w.style}"/>`);

@@ -133,6 +133,8 @@ test('with blank cells the verdict is not green; 空白按 0 处理 asks, fills 
   await asking.waitFor();
   const blanks = Number(/以下 (\d+) 个/.exec((await asking.textContent()) ?? '')![1]);
   expect(blanks).toBe(INPUTS.length - 1); // every input but the one typed
+  await question().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished))); // faded in
+  await page.screenshot({ path: join(SHOTS, 'pane-confirm-blanks.png') });
   await question().getByRole('button', { name: '填写 0' }).click();
   await pane().getByText('空白已按 0 填写').waitFor();
   const filled = await gridTexts();

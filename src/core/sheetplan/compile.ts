@@ -7,6 +7,7 @@ import { XxgkError } from '../errors';
 import { getFormat, type CellDef, type Format, type FormatId } from '../formats';
 import type { Report, ReportText } from '../report';
 import { a1, a1Range } from './a1';
+import { fillCachedValues } from './evaluate';
 import {
   CHECK_ROW_LABEL, CHECK_ROW_NOTE, NARRATIVE_SECTIONS, NARRATIVE_SEE, SHEET_NAMES, VALIDATION, reportTitle,
 } from './texts';
@@ -287,9 +288,7 @@ function compileT3(f: Format, title: string, values?: Report['cells']): SheetBui
   sb.text(check, 0, 'check', 'checkLabel', CHECK_ROW_LABEL, { cols: L });
   f.t3.columns.forEach((_, ci) => {
     const col = L + ci;
-    sb.put(check, col, 'check', 'check', {
-      formula: `${a1(rc, col)}+${a1(ro, col)}-${a1(rh, col)}-${a1(rf, col)}`,
-    });
+    sb.put(check, col, 'check', 'check', { formula: checkFormula(col, first, lastData, [rc, ro, rh, rf]) });
   });
   sb.height(check, 30);
   sb.text(check + 1, 0, 'note', 'note', CHECK_ROW_NOTE, { cols: width });
@@ -297,6 +296,21 @@ function compileT3(f: Format, title: string, values?: Report['cells']): SheetBui
   sb.define(BLOCK_NAMES.t3, a1Range(first, L, lastData, width - 1, true));
   sb.define(BLOCK_NAMES.t3Check, a1Range(check, L, check, width - 1, true));
   return sb;
+}
+
+/** What a check cell shows when its column holds text: not 0, so the check row's format turns it red. */
+export const CHECK_TEXT_FLAG = '含文字';
+
+/**
+ * One check cell: 一 + 二 − （七） − 四 of its column, or 「含文字」 when any cell of the column
+ * holds text (a host without validation let it in). Without that guard, text in 一, 二 or 四
+ * makes the sum #VALUE!, and the red format (`<>0`) cannot judge an error, so the column
+ * would lose its flag; text in a result row would silently count as 0 in （七）'s SUM.
+ */
+function checkFormula(col: number, firstRow: number, lastRow: number, [received, carriedOver, handled, carriedForward]: number[]): string {
+  const column = a1Range(firstRow, col, lastRow, col);
+  const balance = `${a1(received, col)}+${a1(carriedOver, col)}-${a1(handled, col)}-${a1(carriedForward, col)}`;
+  return `IF(SUMPRODUCT(--ISTEXT(${column}))>0,"${CHECK_TEXT_FLAG}",${balance})`;
 }
 
 // --- table 四 -------------------------------------------------------------------------------
@@ -425,6 +439,7 @@ export function compileSheetPlan(formatId: FormatId, options: CompileOptions = {
     t4.build(Array.from({ length: 15 }, () => 8.5), { orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 1 }, 0),
     nar.build([NARRATIVE_WIDTH], { orientation: 'portrait', paper: 'A4', fitToWidth: 1, fitToHeight: 0 }, 0),
   ];
+  for (const s of sheets) fillCachedValues(s);
   const plan: SheetPlan = {
     format: formatId,
     year,

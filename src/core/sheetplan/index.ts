@@ -2,5 +2,6 @@
 export * from './types';
 export * from './a1';
 export * from './compile';
+export * from './evaluate';
 export * from './stored-totals';
 export { SHEET_NAMES, META_SHEET_NAME, META_NAME, META_PROPERTY_PREFIX, reportTitle } from './texts';

@@ -57,6 +57,13 @@ export interface PlanCell {
   value?: string | number | null;
   /** A1 formula without '=' (totals and checks). Never set together with `value`. */
   formula?: string;
+  /**
+   * What the formula shows for the plan's own values (numbers; text for the check row's flag),
+   * computed by the core (sheetplan/evaluate.ts). The .xlsx writer stores it as the formula's
+   * cached value, recomputed from the cells it writes; the Office.js renderer ignores it (Excel
+   * computes). Only meaningful together with `formula`.
+   */
+  cached?: number | string;
   /** Canonical cell id (`t3.received.natural`) for input and total cells. */
   cellId?: string;
   /** Key into SheetSpec.styles. */

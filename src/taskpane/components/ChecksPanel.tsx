@@ -1,4 +1,5 @@
 /** Findings grouped by table, each a button that selects its cell (the live check's view). */
+import { Suspense, lazy } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckSummary } from '../../core/check';
 import { blankVerdictMessage } from '../../core/messages/zh-CN';
@@ -8,7 +9,9 @@ import { formatCheckTime } from '../../app/export-plan';
 import type { Finding } from '../../app/findings';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
-import { LastYearPicker } from './LastYearPicker';
+
+// Loaded after the first check is shown: 「上年报告」 is a later step, kept out of the first download.
+const LastYearPicker = lazy(() => import(/* webpackChunkName: "last-year" */ './LastYearPicker').then((m) => ({ default: m.LastYearPicker })));
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -131,7 +134,9 @@ export function ChecksPanel() {
           </section>
         );
       })}
-      <LastYearPicker />
+      <Suspense fallback={null}>
+        <LastYearPicker />
+      </Suspense>
     </section>
   );
 }

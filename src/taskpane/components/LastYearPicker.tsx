@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
+import { readBytes } from './file-bytes';
 
 const useStyles = makeStyles({
   box: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, marginTop: '8px', paddingTop: '4px' },
@@ -10,16 +11,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   hidden: { display: 'none' },
 });
-
-/** File bytes through FileReader: older webviews (and jsdom) have no Blob.arrayBuffer. */
-export function readBytes(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(file.name));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export function LastYearPicker() {
   const { controller } = useServices();

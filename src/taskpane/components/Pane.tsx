@@ -3,13 +3,13 @@
  * and the panels behind tabs. Only the checks panel is in the first download: the others load
  * when their tab is first opened (and stay mounted after, so a paste is not lost on a tab change).
  */
-import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
 import { RequirementBar, StatusBars } from './Bars';
 import { ChecksPanel } from './ChecksPanel';
-import { readBytes } from './LastYearPicker';
+import { readBytes } from './file-bytes';
 
 const ImportPanel = lazy(() => import(/* webpackChunkName: "panel-import" */ './ImportPanel').then((m) => ({ default: m.ImportPanel })));
 const SummaryPanel = lazy(() => import(/* webpackChunkName: "panel-summary" */ './SummaryPanel').then((m) => ({ default: m.SummaryPanel })));
@@ -31,9 +31,57 @@ const useStyles = makeStyles({
   identity: { margin: '2px 0', color: tokens.colorNeutralForeground2 },
   note: { margin: '2px 0', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
-  tabs: { flexWrap: 'wrap' },
+  tabs: { display: 'flex', flexWrap: 'wrap', gap: '2px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    border: 'none', background: 'transparent', cursor: 'pointer', fontFamily: 'inherit', fontSize: tokens.fontSizeBase300,
+    padding: '6px 10px', color: tokens.colorNeutralForeground2, borderBottomWidth: '3px', borderBottomStyle: 'solid',
+    borderBottomColor: 'transparent', ':hover': { color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  tabSelected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
   hidden: { display: 'none' },
 });
+
+/**
+ * The panel tabs as a plain WAI-ARIA tab list (arrows, Home and End move; the selected tab is the one
+ * Tab stop). Fluent's TabList would add some 6 KB to the pane's first download.
+ */
+function PaneTabs({ selected, onSelect }: { selected: TabId; onSelect: (id: TabId) => void }) {
+  const styles = useStyles();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent, index: number) => {
+    const last = TABS.length - 1;
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: last }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const to = (next + TABS.length) % TABS.length;
+    onSelect(TABS[to]);
+    buttons.current[to]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={APP_TEXT.tabs.label} className={styles.tabs}>
+      {TABS.map((id, i) => (
+        <button
+          key={id}
+          ref={(el) => {
+            buttons.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${id}`}
+          aria-controls={`panel-${id}`}
+          aria-selected={selected === id}
+          tabIndex={selected === id ? 0 : -1}
+          className={mergeClasses(styles.tab, selected === id && styles.tabSelected)}
+          onClick={() => onSelect(id)}
+          onKeyDown={(e) => onKeyDown(e, i)}
+        >
+          {APP_TEXT.tabs[id]}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spinner size="tiny" label={APP_TEXT.loading} />}>{children}</Suspense>;
@@ -112,19 +160,7 @@ export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
       )}
       <RequirementBar />
       <StatusBars />
-      <TabList
-        className={styles.tabs}
-        aria-label={APP_TEXT.tabs.label}
-        selectedValue={tab}
-        onTabSelect={(_, d) => show(d.value as TabId)}
-        size="small"
-      >
-        {TABS.map((id) => (
-          <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
-            {APP_TEXT.tabs[id]}
-          </Tab>
-        ))}
-      </TabList>
+      <PaneTabs selected={tab} onSelect={show} />
       <div {...panel('checks')}>
         <ChecksPanel />
       </div>
