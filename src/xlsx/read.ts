@@ -10,7 +10,7 @@ import { describeIssues, importGrid, type DescribedIssue, type ImportIssue } fro
 import type { IssueCode } from '../core/messages/zh-CN';
 import { parseReport, type Report, type ReportText } from '../core/report';
 import { parseA1, parseA1Range } from '../core/sheetplan/a1';
-import { BLOCK_NAMES, cellDefinedName } from '../core/sheetplan/compile';
+import { BLOCK_NAMES, cellDefinedName, compileSheetPlan } from '../core/sheetplan/compile';
 import { plainNumber, storedTotals, type StoredTotal } from '../core/sheetplan/stored-totals';
 import { META_SHEET_NAME } from '../core/sheetplan/texts';
 import { META_NAME, META_PROPERTY_PREFIX } from './write';
@@ -300,8 +300,8 @@ function sharedStrings(text: string | null, fastAllowed: boolean): string[] {
 interface SheetCells {
   /** By cellKey(row, col). */
   cells: Map<number, CellValue>;
-  /** cellKeys of the cells holding a formula (with or without a cached value in `cells`). */
-  formulas: Set<number>;
+  /** The formula text (without '=') of each cell holding one, by cellKey (with or without a cached value in `cells`). */
+  formulas: Map<number, string>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   maxRow: number;
   maxCol: number;
@@ -326,12 +326,12 @@ function readSheet(wb: Workbook, sheet: SheetEntry): SheetCells {
  * holds them to it). Exported for that test.
  */
 export function parseSheet(text: string, name: string, strings: readonly string[], budget: { cells: number }, options: { fast?: boolean } = {}): SheetCells {
-  const out: SheetCells = { cells: new Map(), formulas: new Set(), merges: [], maxRow: -1, maxCol: -1, readBy: 'scanner' };
+  const out: SheetCells = { cells: new Map(), formulas: new Map(), merges: [], maxRow: -1, maxCol: -1, readBy: 'scanner' };
   // The one place a cell's text becomes a value, for both ways of reading.
-  const put = (row: number, col: number, type: string, value: string | null, formula: boolean) => {
-    if (formula) {
+  const put = (row: number, col: number, type: string, value: string | null, formula: string | null) => {
+    if (formula !== null) {
       if (col >= MAX_COLUMNS) fail('corrupt', `${name}: 第 ${row + 1} 行超过 ${MAX_COLUMNS} 列`);
-      out.formulas.add(cellKey(row, col));
+      out.formulas.set(cellKey(row, col), formula);
     }
     if (value === null) return;
     let v: CellValue = null;
@@ -394,13 +394,19 @@ function fastSheetData(text: string, from: number, to: number, budget: { cells: 
     if (rawValue && value === null) return false;
     if (value === null && formula === undefined) return true;
     const ref = parseA1(address)!;
-    put(ref.row, ref.col, simpleAttr(attrs, 't') ?? 'n', value, formula !== undefined);
+    put(ref.row, ref.col, simpleAttr(attrs, 't') ?? 'n', value, formula === undefined ? null : formulaText(formula));
     return true;
   });
 }
 
-/** Takes one cell read from sheetData: its type, its value text (null: none) and whether it has a formula. */
-type PutCell = (row: number, col: number, type: string, value: string | null, formula: boolean) => void;
+/** Takes one cell read from sheetData: its type, its value text (null: none) and its formula text (null: none). */
+type PutCell = (row: number, col: number, type: string, value: string | null, formula: string | null) => void;
+
+/** The text of an `<f …>text</f>` element ('' for `<f …/>`), entities decoded. */
+function formulaText(element: string): string {
+  const open = element.indexOf('>');
+  return element.endsWith('/>') && open === element.length - 1 ? '' : decodeEntities(element.slice(open + 1, element.length - '</f>'.length));
+}
 
 /** The XML scanner's way: every element, as any writer may lay it out. */
 function scanSheet(text: string, name: string, budget: { cells: number }, put: PutCell, merges: SheetCells['merges']) {
@@ -413,6 +419,8 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: P
   let value = '';
   let hasValue = false;
   let hasFormula = false;
+  let inFormula = false;
+  let formula = '';
   parseXml(text, {
     open(element, a, selfClosing) {
       switch (element) {
@@ -439,6 +447,8 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: P
         }
         case 'f':
           hasFormula = true;
+          inFormula = !selfClosing;
+          formula = '';
           break;
         case 'v':
           inValue = !selfClosing;
@@ -461,6 +471,7 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: P
       }
     },
     text(t) {
+      if (inFormula) formula += t;
       if (inValue) {
         value += t;
         hasValue = true;
@@ -468,10 +479,11 @@ function scanSheet(text: string, name: string, budget: { cells: number }, put: P
     },
     close(element) {
       if (element === 'v' || element === 't') inValue = false;
+      else if (element === 'f') inFormula = false;
       else if (element === 'is') inInline = false;
       else if (element === 'rPh') inPhonetic--;
       else if (element === 'c' && (hasValue || hasFormula) && row >= 0 && col >= 0) {
-        put(row, col, type, hasValue ? value : null, hasFormula);
+        put(row, col, type, hasValue ? value : null, hasFormula ? formula : null);
         hasFormula = false;
       }
     },
@@ -590,16 +602,46 @@ function readMetadata(wb: Workbook, sheetCells: (name: string) => SheetCells | n
  * Each total cell as stored: formula presence and cached value or constant (the policy in
  * storedTotals decides what the report takes). A total whose name or sheet is missing is left
  * out: the policy takes it as its formula would show it.
+ *
+ * A total still holding the very formula we wrote is handed over without its cached value, so
+ * it is taken as that formula computes from the parts: our workbooks ask every host to
+ * recalculate on load (fullCalcOnLoad), so that is what any spreadsheet shows and prints, and a
+ * cached value differing from it can only be stale — left by a tool that edited cells without
+ * calculating (a script, a POI-based system). A changed formula keeps its cached value: that is
+ * what the host showed when it saved (docs/xlsx.md, 「How totals are read」).
  */
 function storedTotalCells(names: ReadonlyMap<string, string>, format: FormatId, sheetCells: (name: string) => SheetCells | null): Map<string, StoredTotal> {
   const stored = new Map<string, StoredTotal>();
+  const ours = writtenTotalFormulas(format);
   for (const place of cellPlaces(names, format, 'total')) {
     const sheet = place.ref ? sheetCells(place.ref.sheet) : null;
     if (!place.ref || !sheet) continue;
     const key = cellKey(place.ref.top, place.ref.left);
-    stored.set(place.id, { formula: sheet.formulas.has(key), value: sheet.cells.get(key) ?? null });
+    const formula = sheet.formulas.get(key);
+    const intact = formula !== undefined && sameFormula(formula, ours.get(place.id));
+    stored.set(place.id, { formula: formula !== undefined, value: intact ? null : (sheet.cells.get(key) ?? null) });
   }
   return stored;
+}
+
+const totalFormulasByFormat = new Map<FormatId, Map<string, string>>();
+
+/** Each total's formula as our writer writes it, by cell id. */
+function writtenTotalFormulas(format: FormatId): Map<string, string> {
+  let formulas = totalFormulasByFormat.get(format);
+  if (!formulas) {
+    formulas = new Map();
+    for (const sheet of compileSheetPlan(format).sheets)
+      for (const c of sheet.cells) if (c.role === 'total' && c.cellId && c.formula) formulas.set(c.cellId, c.formula);
+    totalFormulasByFormat.set(format, formulas);
+  }
+  return formulas;
+}
+
+/** Formula texts equal but for spaces, `$` and letter case (hosts may write either). */
+function sameFormula(stored: string, written: string | undefined): boolean {
+  const norm = (f: string) => f.replace(/^=/, '').replace(/[\s$]/g, '').toUpperCase();
+  return written !== undefined && norm(stored) === norm(written);
 }
 
 function readOurs(wb: Workbook): ReadResult {

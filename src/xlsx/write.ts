@@ -8,7 +8,8 @@
  */
 import { strToU8 } from 'fflate';
 import { a1, a1Range, quoteSheetName } from '../core/sheetplan/a1';
-import { metadataEntries } from '../core/sheetplan/compile';
+import { XxgkError } from '../core/errors';
+import { EXCEL_LIMITS, metadataEntries } from '../core/sheetplan/compile';
 import { cachedOf, sheetFormulaValues, type FormulaValue } from '../core/sheetplan/evaluate';
 import { META_NAME, META_PROPERTY_PREFIX, META_SHEET_NAME } from '../core/sheetplan/texts';
 import type { CellStyle, DataValidationSpec, PlanCell, SheetPlan, SheetSpec } from '../core/sheetplan/types';
@@ -138,6 +139,7 @@ function validationXml(spec: DataValidationSpec, sqref: string[]): string {
   );
 }
 
+
 /**
  * A formula with its cached value (`<v>`), as Excel saves it: viewers that compute nothing
  * (Protected View, previewers, pandas, SheetJS) show it; a text result is `t="str"`; an error
@@ -149,6 +151,26 @@ function formulaCellXml(ref: string, style: number, formula: string, shown: Form
   if (typeof cached === 'number') return `<c r="${ref}" s="${style}">${f}<v>${num(cached)}</v></c>`;
   if (typeof cached === 'string') return `<c r="${ref}" s="${style}" t="str">${f}<v>${escCellText(cached)}</v></c>`;
   return `<c r="${ref}" s="${style}">${f}</c>`;
+}
+
+/** A cell holds at most 32,767 characters; more and Excel repairs the file, dropping the text. */
+function checkCellText(sheet: string, ref: string, text: string) {
+  if (text.length > EXCEL_LIMITS.cellText)
+    throw new XxgkError('XLSX-LIMIT', {
+      place: `工作表「${sheet}」的单元格 ${ref}`, length: text.length, limit: `每个单元格 ${EXCEL_LIMITS.cellText} 个字符`,
+    });
+}
+
+/** A data validation's texts: Excel refuses a title over 32 characters or a message over 255. */
+function checkValidationTexts(sheet: string, spec: DataValidationSpec) {
+  const texts: [string, string | undefined, number][] = [
+    ['出错提示标题', spec.errorTitle, EXCEL_LIMITS.validationTitle],
+    ['出错提示', spec.errorMessage, EXCEL_LIMITS.validationText],
+    ['输入提示', spec.prompt, EXCEL_LIMITS.validationText],
+  ];
+  for (const [what, text, limit] of texts)
+    if (text && text.length > limit)
+      throw new XxgkError('XLSX-LIMIT', { place: `工作表「${sheet}」的数据有效性${what}`, length: text.length, limit: `${limit} 个字符` });
 }
 
 interface Written {
@@ -200,7 +222,10 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, sst: SharedStrings, pass
       const cell = w.cell;
       if (cell?.formula !== undefined) parts.push(formulaCellXml(ref, w.style, cell.formula, shown.get(cell)));
       else if (typeof cell?.value === 'number') parts.push(`<c r="${ref}" s="${w.style}"><v>${num(cell.value)}</v></c>`);
-      else if (typeof cell?.value === 'string' && cell.value !== '') parts.push(`<c r="${ref}" s="${w.style}" t="s"><v>${sst.id(cell.value)}</v></c>`);
+      else if (typeof cell?.value === 'string' && cell.value !== '') {
+        checkCellText(sheet.name, ref, cell.value);
+        parts.push(`<c r="${ref}" s="${w.style}" t="s"><v>${sst.id(cell.value)}</v></c>`);
+      }
       else parts.push(`<c r="${ref}" s="${w.style}"/>`);
     }
     rows.push(`<row r="${r + 1}"${ht !== undefined ? ` ht="${ht}" customHeight="1"` : ''}>${parts.join('')}</row>`);
@@ -236,7 +261,7 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, sst: SharedStrings, pass
     groups.set(key, g);
   }
   const validations = groups.size
-    ? `<dataValidations count="${groups.size}">${[...groups.values()].map((g) => validationXml(g.spec, g.refs)).join('')}</dataValidations>`
+    ? `<dataValidations count="${groups.size}">${[...groups.values()].map((g) => (checkValidationTexts(sheet.name, g.spec), validationXml(g.spec, g.refs))).join('')}</dataValidations>`
     : '';
   const p = sheet.print;
   const fitToPage = p.fitToWidth || p.fitToHeight ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
@@ -285,6 +310,9 @@ function metaSheet(plan: SheetPlan): SheetSpec {
 }
 
 function customProps(plan: SheetPlan): string {
+  for (const [k, v] of metadataEntries(plan))
+    if (v.length > EXCEL_LIMITS.customProperty)
+      throw new XxgkError('XLSX-LIMIT', { place: `文档属性 ${META_PROPERTY_PREFIX}${k}`, length: v.length, limit: `${EXCEL_LIMITS.customProperty} 个字符` });
   const props = metadataEntries(plan)
     .map(([k, v], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${META_PROPERTY_PREFIX}${k}"><vt:lpwstr>${esc(v)}</vt:lpwstr></property>`)
     .join('');
@@ -299,13 +327,40 @@ function coreProps(plan: SheetPlan): string {
   );
 }
 
-/** Sheet names Excel accepts: ≤ 31 characters, none of : \ / ? * [ ], unique ignoring case. */
+/**
+ * Why Excel would refuse a sheet name, or null: blank, over 31 characters, any of : \ / ? * [ ],
+ * an apostrophe first or last, 「History」 (reserved by Excel for change tracking), or a name
+ * already taken (ignoring case).
+ */
+export function sheetNameProblem(name: string, taken: ReadonlySet<string> = new Set()): string | null {
+  if (name.trim() === '') return '名称为空';
+  if (name.length > EXCEL_LIMITS.sheetName) return `超过 ${EXCEL_LIMITS.sheetName} 个字符`;
+  if (/[:\\/?*[\]]/.test(name)) return '含有 : \\ / ? * [ ] 之一';
+  if (name.startsWith("'") || name.endsWith("'")) return '以单引号开头或结尾';
+  if (name.toLowerCase() === 'history') return '「History」是 Excel 保留的名称';
+  if (taken.has(name.toLowerCase())) return '与另一张工作表重名';
+  return null;
+}
+
 function checkSheetNames(names: string[]) {
   const seen = new Set<string>();
   for (const n of names) {
-    if (!n || n.length > 31 || /[:\\/?*[\]]/.test(n) || seen.has(n.toLowerCase())) throw new Error(`plan: bad sheet name 「${n}」`);
+    const problem = sheetNameProblem(n, seen);
+    if (problem) throw new XxgkError('XLSX-LIMIT', { place: `工作表名称「${n}」（${problem}）`, limit: ' Excel 对工作表名称的要求', advice: '请换一个名称。' });
     seen.add(n.toLowerCase());
   }
+}
+
+/**
+ * Whether Excel accepts a defined name: a letter, _ or \ first, then letters, digits, _ . \;
+ * at most 255 characters; not a cell reference (A1, XFD1048576), not R1C1-like (R, C, R1C1, RC2),
+ * not TRUE/FALSE.
+ */
+export function validDefinedName(name: string): boolean {
+  if (name.length === 0 || name.length > EXCEL_LIMITS.definedName) return false;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return false;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr][0-9]*[Cc][0-9]*$/.test(name) || /^[RrCc][0-9]+$/.test(name)) return false;
+  return !/^(true|false)$/i.test(name);
 }
 
 export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Array {
@@ -330,6 +385,8 @@ export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Arr
     ...plan.definedNames.map((d) => [d.name, `${quoteSheetName(d.sheet)}!${d.ref}`] as const),
     [META_NAME, `${quoteSheetName(META_SHEET_NAME)}!${a1Range(0, 0, metadataEntries(plan).length - 1, 1, true)}`] as const,
   ];
+  for (const [n] of names)
+    if (!validDefinedName(n)) throw new XxgkError('XLSX-LIMIT', { place: `名称「${n}」`, limit: ' Excel 的命名规则', advice: '请换一个名称。' });
   const definedNames =
     `<definedNames>${printTitleNames(sheets)}` +
     `${names.map(([n, ref]) => `<definedName name="${esc(n)}">${esc(ref)}</definedName>`).join('')}</definedNames>`;

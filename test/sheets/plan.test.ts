@@ -95,7 +95,8 @@ describe.each(FORMAT_IDS)('layout, format %s', (formatId) => {
     expect(checks).toHaveLength(7);
     f.t3.columns.forEach((col, i) => {
       const a = (row: string) => addr.get(`t3.${row}.${col.id}`)!.address;
-      expect(checks[i].formula).toBe(`${a('received')}+${a('carriedOver')}-${a('handledTotal')}-${a('carriedForward')}`);
+      const column = `${a('received')}:${a('carriedForward')}`;
+      expect(checks[i].formula).toBe(`IF(SUMPRODUCT(--ISTEXT(${column}))>0,"含文字",${a('received')}+${a('carriedOver')}-${a('handledTotal')}-${a('carriedForward')})`);
     });
     expect(checks[0].row).toBe(Math.max(...plan3.cells.filter((c) => c.cellId).map((c) => c.row)) + 1);
     expect(plan3.conditionalFormats).toEqual([

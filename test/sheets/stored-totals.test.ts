@@ -115,18 +115,29 @@ describe('the .xlsx reader and stored totals', () => {
     const part = `xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === at.sheet) + 1}.xml`;
     const files = unzipSync(writeXlsx(plan)) as Record<string, Uint8Array>;
     const xml = strFromU8(files[part]);
-    const m = new RegExp(`<c r="${at.address}"( s="\\d+")><f>[^<]*</f></c>`).exec(xml)!;
+    const m = new RegExp(`<c r="${at.address}"( s="\\d+")><f>[^<]*</f>(?:<v>[^<]*</v>)?</c>`).exec(xml)!;
     files[part] = strToU8(xml.replace(m[0], inner(at.address, m[1])));
     return zipSync(files as Zippable);
   }
 
-  it('takes the cached value a formula shows, and the rules compare it with the parts', () => {
-    const bytes = withTotalCell('t3.received.total', (a, s) => `<c r="${a}"${s}><f>SUM(D6:I6)</f><v>7</v></c>`);
+  it('takes the cached value a changed formula shows, and the rules compare it with the parts', () => {
+    // A formula someone changed (not the one we wrote): its cached value is what the host showed.
+    const bytes = withTotalCell('t3.received.total', (a, s) => `<c r="${a}"${s}><f>SUM(D6:H6)+7</f><v>7</v></c>`);
     const { report, issues } = readXlsx(bytes);
     expect(report.cells['t3.received.total']).toBe(7);
     expect(issues).toEqual([]);
     const rowSum = check(report).outcomes.find((o) => o.rule === 'T3-ROW-SUM' && o.cells[0] === 't3.received.total')!;
     expect(rowSum).toMatchObject({ status: 'fail', found: 7, expected: 0 });
+  });
+
+  it('takes our own formula as it computes from the parts, not a stale cached value (every host recalculates on load)', () => {
+    const bytes = withTotalCell('t3.received.total', (a, s) => `<c r="${a}"${s}><f>SUM(D6:I6)</f><v>7</v></c>`);
+    const { report, issues } = readXlsx(bytes);
+    expect(report.cells['t3.received.total']).toBe(0);
+    expect(issues).toEqual([]);
+    // Spaces, `$` and case do not make a formula a different one.
+    const spaced = withTotalCell('t3.received.total', (a, s) => `<c r="${a}"${s}><f>sum( $D$6:$I$6 )</f><v>7</v></c>`);
+    expect(readXlsx(spaced).report.cells['t3.received.total']).toBe(0);
   });
 
   it('reports a formula showing an error, keeping its text', () => {

@@ -1,9 +1,9 @@
 /**
  * The written .xlsx, read from its own XML parts (not from our plan or reader): protection,
- * locking, validation, merges, defined names, formulas without cached values, metadata.
+ * locking, validation, merges, defined names, formulas with their cached values, metadata.
  */
 import { createHash } from 'node:crypto';
-import { cellAddresses, compileSheetPlan, getFormat, sampleReport, type FormatId } from '../../src/core';
+import { cellAddresses, compileSheetPlan, getFormat, sampleReport, sheetTotals, type FormatId } from '../../src/core';
 import { writeXlsx } from '../../src/xlsx';
 import { expandSqref, parseWorkbookXml, type XmlWorkbook } from './support';
 
@@ -80,7 +80,7 @@ describe.each(['2021', '2019'] as FormatId[])('the written workbook, format %s',
       for (const v of s.validations) for (const ref of expandSqref(v.sqref)) expect(wb.lockedByXf[s.cells.get(ref)!.style]).toBe(false);
   });
 
-  it('writes totals and the check row as formulas without cached values, and asks for recalculation', () => {
+  it('writes totals and the check row as formulas with the values Excel would compute, and asks for recalculation', () => {
     const addr = cellAddresses(plan);
     const t3 = wb.sheets.find((s) => s.name === '表三 依申请公开')!;
     expect(t3.cells.get(addr.get('t3.received.total')!.address)!.formula).toBe('SUM(D6:I6)');
@@ -88,7 +88,18 @@ describe.each(['2021', '2019'] as FormatId[])('the written workbook, format %s',
     const formulas = wb.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula !== undefined));
     const totals = getFormat(formatId).cells.filter((c) => c.role === 'total').length;
     expect(formulas.length).toBe(totals + 7);
-    for (const c of formulas) expect(c.value).toBeUndefined();
+    // Every total carries the core's total as its cached value, blanks counted as 0 as SUM does.
+    const inputsBlankAsZero: Record<string, number> = {};
+    for (const c of plan.sheets.flatMap((s) => s.cells))
+      if (c.role === 'input' && c.cellId) inputsBlankAsZero[c.cellId] = typeof c.value === 'number' ? c.value : 0;
+    const totalsByCore = sheetTotals(formatId, inputsBlankAsZero);
+    for (const [id, at] of addr)
+      if (at.role === 'total') {
+        const written = wb.sheets.find((s) => s.name === at.sheet)!.cells.get(at.address)!;
+        expect(written.type).toBeUndefined();
+        expect(Number(written.value)).toBe(totalsByCore[id]);
+      }
+    for (const c of formulas) expect(c.value).toBeDefined();
     expect(wb.calcPr.fullCalcOnLoad).toBe('1');
     const check = t3.conditional[0];
     expect(check.sqref).toMatch(/^D\d+:J\d+$/);
@@ -136,9 +147,10 @@ describe('strings and passwords', () => {
     const wb = parseWorkbookXml(writeXlsx(plan));
     const cells = wb.sheets.flatMap((s) => [...s.cells.values()]);
     const formulas = cells.filter((c) => c.formula !== undefined).map((c) => c.formula!);
-    expect(formulas.every((f) => /^(SUM\(|[A-J]\d+\+)/.test(f))).toBe(true);
+    expect(formulas.every((f) => /^(SUM\(|IF\(SUMPRODUCT\(--ISTEXT\()/.test(f))).toBe(true);
     for (const t of ['=HYPERLINK("http://x","y")', '+1+1', '=1+1']) expect(wb.strings).toContain(t);
-    expect(cells.every((c) => c.type === undefined || c.type === 's')).toBe(true);
+    // Literal text is only ever a shared string; a formula's text result (t="str") only where the plan wrote a formula.
+    expect(cells.every((c) => c.type === undefined || c.type === 's' || (c.type === 'str' && c.formula !== undefined))).toBe(true);
   });
 
   it('hashes a password as Excel does (SHA-512, salt, spin count)', () => {

@@ -81,7 +81,16 @@ export function parseA1Range(ref: string): { top: number; left: number; bottom: 
   };
 }
 
-/** A sheet name quoted for a formula or defined name: 'a b'!… ('' doubles a quote). */
+/**
+ * A sheet name quoted for a formula or defined name: 'a b'!… ('' doubles a quote). Plain names
+ * stay bare, except those Excel would read as something else: a cell (A1, XFD1), an R1C1
+ * reference (R, C, R1C1, RC), TRUE or FALSE.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const bare =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^[RrCc]([0-9]*|[0-9]*[Cc][0-9]*)$/.test(name) &&
+    !/^(true|false)$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -292,7 +292,7 @@ function compileT3(f: Format, title: string, values?: Report['cells']): SheetBui
   });
   sb.height(check, 30);
   sb.text(check + 1, 0, 'note', 'note', CHECK_ROW_NOTE, { cols: width });
-  sb.height(check + 1, 30);
+  sb.height(check + 1, 42);
   sb.define(BLOCK_NAMES.t3, a1Range(first, L, lastData, width - 1, true));
   sb.define(BLOCK_NAMES.t3Check, a1Range(check, L, check, width - 1, true));
   return sb;
@@ -404,6 +404,45 @@ function compileNarrative(title: string, text: ReportText | undefined, narrative
 
 // --- the plan -------------------------------------------------------------------------------
 
+/** Excel's limits on what a workbook may hold: longer text makes Excel repair the file and drop it. */
+export const EXCEL_LIMITS = {
+  /** Characters in one cell. */
+  cellText: 32767,
+  /** Characters in one custom document property (the agency is written to one, xxgk.agency). */
+  customProperty: 255,
+  /** Characters in a sheet name. */
+  sheetName: 31,
+  /** Characters in a defined name. */
+  definedName: 255,
+  /** A data validation's input prompt and error message; their titles. */
+  validationText: 255,
+  validationTitle: 32,
+} as const;
+
+/**
+ * Refuses text a workbook cannot hold, naming it in the form's words, before anything is drawn:
+ * an agency name (in every title and in a document property) and each narrative paragraph
+ * (one cell each). Nothing is cut: the user shortens or splits it.
+ */
+function checkTextLimits(agency: string | null, text: ReportText | undefined, narrative: NarrativeSection[] | undefined) {
+  if (agency && agency.trim().length > EXCEL_LIMITS.customProperty)
+    throw new XxgkError('XLSX-LIMIT', {
+      place: '机关名称', length: agency.trim().length, limit: `${EXCEL_LIMITS.customProperty} 个字符`,
+      advice: '请填写机关的正式名称（不超过 255 个字）后再生成。',
+    });
+  const sections = narrative
+    ? narrative.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs }))
+    : NARRATIVE_SECTIONS.flatMap((s) => (s.key !== null && text?.[s.key] ? [{ heading: s.heading, paragraphs: text[s.key]!.split('\n') }] : []));
+  for (const s of sections)
+    s.paragraphs.forEach((p, i) => {
+      if (p.length > EXCEL_LIMITS.cellText)
+        throw new XxgkError('XLSX-LIMIT', {
+          place: `「文字说明·${s.heading}」第 ${i + 1} 段`, length: p.length, limit: `每个单元格 ${EXCEL_LIMITS.cellText} 个字符`,
+          advice: '请把这一段分成几段（段与段之间换行）后再生成。',
+        });
+    });
+}
+
 export function compileSheetPlan(formatId: FormatId, options: CompileOptions = {}): SheetPlan {
   const f = getFormat(formatId);
   const report = options.report;
@@ -411,8 +450,7 @@ export function compileSheetPlan(formatId: FormatId, options: CompileOptions = {
     throw new XxgkError('REPORT-INVALID', { details: [`年报为 ${report.format} 格式，不能填入 ${formatId} 格式的表格`] });
   const year = options.year !== undefined ? options.year : (report?.year ?? null);
   const agency = options.agency !== undefined ? options.agency : (report?.agency ?? null);
-  for (const p of options.narrative?.flatMap((s) => s.paragraphs) ?? (report?.text ? Object.values(report.text) : []))
-    if (p && p.length > 32767) throw new XxgkError('REPORT-INVALID', { details: ['文字说明的一段超过 32767 个字符，表格单元格放不下，请分段'] });
+  checkTextLimits(agency, report?.text, options.narrative);
   const title = reportTitle(agency, year);
   const values = report?.cells;
 

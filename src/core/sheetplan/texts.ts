@@ -26,7 +26,7 @@ export function reportTitle(agency: string | null, year: number | null): string 
 
 export const CHECK_ROW_LABEL = '自动校验：一＋二－（七）－四（每列应为 0）';
 export const CHECK_ROW_NOTE =
-  '注：校验行由公式自动计算；显示红色的列不满足“第一项加第二项之和，等于第三项加第四项之和”，请核对该列数据。总计列与（七）总计由公式计算，无需填写。';
+  '注：校验行由公式自动计算；显示红色的列不满足“第一项加第二项之和，等于第三项加第四项之和”，请核对该列数据；显示“含文字”的列有单元格填了文字，请改填数字。总计列与（七）总计由公式计算，无需填写。';
 
 export const VALIDATION = {
   count: {

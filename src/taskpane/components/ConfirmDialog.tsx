@@ -2,6 +2,7 @@
  * The controller's pending question (载入示例数据, 写入导入的数据, 新建, 改年度, 空白按 0 处理,
  * 打开工作簿) as a dialog: what will be replaced, the cells concerned in the form's words, yes / no.
  */
+import { useRef } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { groupBlankCells } from '../../core/blank-cells';
 import { APP_TEXT } from '../strings.zh-CN';
@@ -13,12 +14,17 @@ const useStyles = makeStyles({
 
 export function ConfirmDialog() {
   const { controller } = useServices();
-  const { confirm, report } = usePaneState();
+  const { confirm: asking, report } = usePaneState();
   const styles = useStyles();
+  // Stays mounted and closes through `open`: Fluent then takes its modal marks off the page again.
+  // The last question stays drawn while the dialog fades out.
+  const last = useRef(asking);
+  if (asking) last.current = asking;
+  const confirm = asking ?? last.current;
   if (!confirm) return null;
   const rows = report && confirm.cells.length ? groupBlankCells(report.format, confirm.cells) : [];
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && controller.cancelPending()}>
+    <Dialog open={!!asking} modalType="alert" onOpenChange={(_, d) => !d.open && controller.cancelPending()}>
       <DialogSurface aria-describedby="confirm-message">
         <DialogBody>
           <DialogTitle>{confirm.title}</DialogTitle>

@@ -1,11 +1,11 @@
 /** 「新建」: asks the year (and agency) of a clean report; says what is cleared when there is data. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
 import { filledInputs } from '../../app/controller';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
 
-export function NewReportDialog({ onClose }: { onClose: () => void }) {
+export function NewReportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { controller } = useServices();
   const { report } = usePaneState();
   const [year, setYear] = useState(String(controller.defaultYear()));
@@ -13,6 +13,13 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   const [yearError, setYearError] = useState<string | null>(null);
   const filled = filledInputs(report);
   const t = APP_TEXT.newReport;
+  // Each opening starts from the default year and no agency.
+  useEffect(() => {
+    if (!open) return;
+    setYear(String(controller.defaultYear()));
+    setAgency('');
+    setYearError(null);
+  }, [open, controller]);
 
   const start = () => {
     if (!/^\d{4}$/.test(year.trim())) {
@@ -25,7 +32,7 @@ export function NewReportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form
           onSubmit={(e) => {

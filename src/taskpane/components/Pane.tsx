@@ -94,6 +94,10 @@ export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
   const [tab, setTab] = useState<TabId>('checks');
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['checks']));
   const [newOpen, setNewOpen] = useState(false);
+  const [dialogsWanted, setDialogsWanted] = useState(false);
+  useEffect(() => {
+    if (confirm || newOpen) setDialogsWanted(true);
+  }, [confirm, newOpen]);
   const openInput = useRef<HTMLInputElement>(null);
   const show = (id: TabId) => {
     setTab(id);
@@ -148,15 +152,12 @@ export function Pane({ landmark = 'main' }: { landmark?: 'main' | 'aside' }) {
           onChange={(e) => void onOpenFile(e.target.files?.[0])}
         />
       </div>
-      {confirm && (
-        <Lazy>
+      {/* Loaded when first needed, then kept mounted: the dialogs close through their `open`. */}
+      {(dialogsWanted || confirm || newOpen) && (
+        <Suspense fallback={null}>
           <ConfirmDialog />
-        </Lazy>
-      )}
-      {newOpen && (
-        <Lazy>
-          <NewReportDialog onClose={() => setNewOpen(false)} />
-        </Lazy>
+          <NewReportDialog open={newOpen} onClose={() => setNewOpen(false)} />
+        </Suspense>
       )}
       <RequirementBar />
       <StatusBars />
