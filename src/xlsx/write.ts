@@ -346,7 +346,7 @@ function checkSheetNames(names: string[]) {
   const seen = new Set<string>();
   for (const n of names) {
     const problem = sheetNameProblem(n, seen);
-    if (problem) throw new XxgkError('XLSX-LIMIT', { place: `工作表名称「${n}」（${problem}）`, limit: ' Excel 对工作表名称的要求', advice: '请换一个名称。' });
+    if (problem) throw new XxgkError('XLSX-LIMIT', { place: `工作表名称「${n}」（${problem}）`, limit: '工作表名称的规则', advice: '请换一个名称。' });
     seen.add(n.toLowerCase());
   }
 }
@@ -386,7 +386,7 @@ export function writeXlsx(plan: SheetPlan, options: WriteOptions = {}): Uint8Arr
     [META_NAME, `${quoteSheetName(META_SHEET_NAME)}!${a1Range(0, 0, metadataEntries(plan).length - 1, 1, true)}`] as const,
   ];
   for (const [n] of names)
-    if (!validDefinedName(n)) throw new XxgkError('XLSX-LIMIT', { place: `名称「${n}」`, limit: ' Excel 的命名规则', advice: '请换一个名称。' });
+    if (!validDefinedName(n)) throw new XxgkError('XLSX-LIMIT', { place: `名称「${n}」`, limit: '名称的命名规则', advice: '请换一个名称。' });
   const definedNames =
     `<definedNames>${printTitleNames(sheets)}` +
     `${names.map(([n, ref]) => `<definedName name="${esc(n)}">${esc(ref)}</definedName>`).join('')}</definedNames>`;

@@ -103,7 +103,6 @@ test('the sample over typed data asks first, and 撤销 brings the typed data ba
   const start = page.getByRole('dialog', { name: '新建年报' });
   await start.getByRole('textbox', { name: /报告年度/ }).fill('2024');
   await start.getByRole('button', { name: '清空并新建' }).click();
-  await page.waitForTimeout(2000); console.log('DEBUG', pageErrors, await pane().textContent());
   await pane().getByText('已新建年报').waitFor();
   expect(Object.values(await gridTexts()).every((t) => t === '')).toBe(true);
   await cell('表三 一、本年新收政府信息公开申请数量·自然人').fill('7');

@@ -86,7 +86,7 @@ describe('names Excel accepts', () => {
     const plan = compileSheetPlan('2021');
     expect(plan.definedNames.every((d) => validDefinedName(d.name))).toBe(true);
     const e = refusal(() => writeXlsx({ ...plan, definedNames: [...plan.definedNames, { name: 'R1C1', sheet: plan.sheets[0].name, ref: '$A$1' }] }));
-    expect(e.message).toContain('名称「R1C1」不符合 Excel 的命名规则');
+    expect(e.message).toContain('名称「R1C1」不符合 Excel 的要求（名称的命名规则）');
   });
 });
 

@@ -202,7 +202,7 @@ const ERRORS: Record<ErrorCode, (p: Record<string, unknown>) => string> = {
   'XLSX-DAMAGED': (p) =>
     `${p.path ? `${String(p.path)}：` : ''}本工具生成的年报工作簿缺少 ${(p.missing as string[] | undefined)?.join('、') ?? ''}（可能被删除或改名），无法按名称读取；请用本工具重新生成表格后再填写`,
   'XLSX-LIMIT': (p) =>
-    `无法生成 Excel 表格：${String(p.place)}${p.length !== undefined ? `有 ${String(p.length)} 个字符，超出 Excel 的上限（${String(p.limit)}）` : `不符合${String(p.limit)}`}，Excel 打开时会要求修复并丢失内容。${String(p.advice ?? '请缩短后再生成。')}`,
+    `无法生成 Excel 表格：${String(p.place ?? '表格中的内容')}${p.length !== undefined ? `有 ${String(p.length)} 个字符，超出 Excel 的上限（${String(p.limit ?? '')}）` : `不符合 Excel 的要求${p.limit !== undefined ? `（${String(p.limit).trim()}）` : ''}`}，Excel 打开时会要求修复并丢失内容。${String(p.advice ?? '请缩短后再生成。')}`,
 };
 
 /** Why an .xlsx could not be read at all (XLSX-UNREADABLE `kind`). */
