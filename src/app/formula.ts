@@ -7,9 +7,17 @@ import { parseA1, parseA1Range } from '../core/sheetplan/a1';
 
 export type CellLookup = (row: number, col: number) => number | null;
 
+/**
+ * The check row's guard, IF(SUMPRODUCT(--ISTEXT(column))>0,"含文字",balance): the grids hold
+ * numbers only, so no column holds text and the cell shows its balance.
+ */
+const TEXT_GUARD = /^IF\(SUMPRODUCT\(--ISTEXT\([A-Z0-9$:]+\)\)>0,"[^"]*",(.+)\)$/;
+
 /** The value of `formula` (A1 text without '='), or null when blank, unknown or not understood. */
 export function evaluateFormula(formula: string, lookup: CellLookup): number | null {
   const text = formula.replace(/\s+/g, '');
+  const guarded = TEXT_GUARD.exec(text);
+  if (guarded) return evaluateFormula(guarded[1], lookup);
   const terms = text.match(/[+-]?[^+-]+/g);
   if (!terms || terms.join('') !== text) return null;
   let total = 0;
