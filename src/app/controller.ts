@@ -12,10 +12,10 @@ import type { Report } from '../core/report';
 import { blankReport } from '../core/report';
 import { sampleReport } from '../core/sample';
 import type { SheetPlan } from '../core/sheetplan/types';
-import type { ReportHost } from '../host/types';
+import type { LiveCheckState, ReportHost } from '../host/types';
 import { describeError, type PaneError } from './errors';
 import { exportFileName, formatCheckTime, withCheckSheet, withTypedTexts } from './export-plan';
-import { buildFindings, textCells, type FindingGroup } from './findings';
+import { buildFindings, sheetFindings, shownSheetIssues, textCells, type FindingGroup, type SheetIssue } from './findings';
 import { APP_TEXT } from '../taskpane/strings.zh-CN';
 
 /** An import issue as the pane shows it (text from the core's messages). */
@@ -100,6 +100,21 @@ export interface PaneState {
   blankCells: string[];
   /** An action waiting for the user's answer (shown as a dialog), null when none. */
   confirm: Confirmation | null;
+  /** What the host's reader found in the sheets (totals typed over or deleted), worded for the user. */
+  sheetIssues: SheetIssue[];
+  /** Whether Excel tells of changes ('off': the pane offers 「重新检查」); null where watching cannot fail. */
+  liveCheck: LiveCheckState | null;
+}
+
+/** The verdict's counts: the rules' outcomes plus text in number cells and the sheet's own findings. */
+export function verdictCounts(state: Pick<PaneState, 'summary' | 'textErrors' | 'sheetIssues'>): CheckSummary {
+  const sheet = (severity: 'error' | 'warning') => state.sheetIssues.filter((i) => i.severity === severity).length;
+  return {
+    errors: state.summary.errors + state.textErrors + sheet('error'),
+    warnings: state.summary.warnings + sheet('warning'),
+    undecided: state.summary.undecided,
+    passed: state.summary.passed,
+  };
 }
 
 export interface ImportPreview {
@@ -139,7 +154,7 @@ export class PaneController {
   private state: PaneState = {
     phase: 'loading', report: null, result: null, checkedAt: null, groups: [], summary: EMPTY_SUMMARY,
     textErrors: 0, includeUndecided: false, busy: null, error: null, notice: null, lastYear: null,
-    blankCells: [], confirm: null,
+    blankCells: [], confirm: null, sheetIssues: [], liveCheck: null,
   };
   /** The action behind `state.confirm`, run on the user's yes; `answer` settles the asking call. */
   private pending: { run: () => Promise<boolean>; answer: (done: boolean) => void } | null = null;
@@ -148,6 +163,7 @@ export class PaneController {
   private restoredShown = false;
   private readonly listeners = new Set<() => void>();
   private unsubscribeHost: (() => void) | null = null;
+  private unsubscribeLiveCheck: (() => void) | null = null;
   private refreshRun = 0;
 
   constructor(private readonly deps: PaneDeps) {}
@@ -171,6 +187,7 @@ export class PaneController {
   /** Starts listening to the host's change events and reads the report once. */
   async start(): Promise<void> {
     if (!this.unsubscribeHost) this.unsubscribeHost = this.deps.host.onUserChange(() => void this.refresh());
+    this.watchLiveCheck();
     await this.refresh();
     const restored = this.deps.host.restored;
     if (restored && !this.restoredShown && !this.state.error) {
@@ -182,6 +199,28 @@ export class PaneController {
   stop() {
     this.unsubscribeHost?.();
     this.unsubscribeHost = null;
+    this.unsubscribeLiveCheck?.();
+    this.unsubscribeLiveCheck = null;
+  }
+
+  /** Keeps the host's live-check state in PaneState, so the pane can say when checking has stopped. */
+  private watchLiveCheck() {
+    const live = this.deps.host.liveCheck;
+    if (!live || this.unsubscribeLiveCheck) return;
+    this.unsubscribeLiveCheck = live.onState((state) => this.set({ liveCheck: state }));
+    this.set({ liveCheck: live.state() });
+  }
+
+  /** 「重新检查」 when live checking is off: the host registers again, then the report is read and checked. */
+  async retryLiveCheck(): Promise<void> {
+    const live = this.deps.host.liveCheck;
+    try {
+      if (live) await live.retry();
+    } catch (e) {
+      this.fail(e, APP_TEXT.doing.read);
+      return;
+    }
+    await this.refresh();
   }
 
   dismissError = () => this.set({ error: null });
@@ -207,27 +246,48 @@ export class PaneController {
       const report = await this.deps.host.readReport();
       if (run !== this.refreshRun) return; // a newer read is under way
       if (!report) {
-        this.set({ phase: 'empty', report: null, result: null, groups: [], summary: EMPTY_SUMMARY, textErrors: 0, checkedAt: null, blankCells: [] });
+        this.set({ phase: 'empty', report: null, result: null, groups: [], summary: EMPTY_SUMMARY, textErrors: 0, checkedAt: null, blankCells: [], sheetIssues: [] });
         return;
       }
-      this.apply(report);
+      const sheetIssues = await this.describeReadIssues(report);
+      if (run !== this.refreshRun) return;
+      this.apply(report, sheetIssues);
     } catch (e) {
       if (run === this.refreshRun) this.fail(e, APP_TEXT.doing.read);
     }
   }
 
-  private apply(report: Report) {
+  /**
+   * The host reader's findings in the sheets (totals typed over or deleted), worded by the core's
+   * describeIssues. The importer's chunk carries it, loaded only when there is something to word:
+   * importing it here would put the whole importer into the pane's first download.
+   */
+  private async describeReadIssues(report: Report): Promise<SheetIssue[]> {
+    const issues = this.deps.host.lastReadIssues ?? [];
+    if (!issues.length) return [];
+    const { describeIssues } = await import(/* webpackChunkName: "import" */ '../core/import');
+    // Only what becomes a finding counts in the verdict (not information, not text listed already).
+    return shownSheetIssues(describeIssues(report.format, issues), textCells(report))
+      .map((i) => ({ code: i.code, severity: i.severity, message: i.message, cells: i.cells }));
+  }
+
+  private apply(report: Report, sheetIssues: SheetIssue[] = this.state.sheetIssues) {
     const result = check(report, { lastYear: this.state.lastYear?.report ?? null });
     this.set({
       phase: 'ready',
       report,
       result,
       checkedAt: this.deps.clock(),
-      groups: buildFindings(result, { includeUndecided: this.state.includeUndecided }),
+      groups: this.findingGroups(result, this.state.includeUndecided, report, sheetIssues),
       summary: summarize(result.outcomes),
       textErrors: textCells(report).length,
       blankCells: blankInputCells(report, result),
+      sheetIssues,
     });
+  }
+
+  private findingGroups(result: CheckResult, includeUndecided: boolean, report: Report, sheetIssues: readonly SheetIssue[]): FindingGroup[] {
+    return buildFindings(result, { includeUndecided }, sheetFindings(report.format, sheetIssues, textCells(report)));
   }
 
   lastYearAvailable(): boolean {
@@ -265,7 +325,8 @@ export class PaneController {
 
   setIncludeUndecided(include: boolean) {
     this.state = { ...this.state, includeUndecided: include };
-    if (this.state.result) this.set({ groups: buildFindings(this.state.result, { includeUndecided: include }) });
+    const { result, report, sheetIssues } = this.state;
+    if (result && report) this.set({ groups: this.findingGroups(result, include, report, sheetIssues) });
     else this.set({});
   }
 
@@ -639,19 +700,27 @@ export class PaneController {
       const writeXlsx = await this.deps.loadXlsxWriter();
       const bytes = writeXlsx(plan);
       const how = await this.deps.host.openExport({ bytes, fileName: exportFileName(plan.year, plan.agency) });
-      const s = this.state.summary;
-      const failing = s.errors + this.state.textErrors;
+      const counts = verdictCounts(this.state);
+      const fallback = this.exportFallbackNews(how);
       this.set({
         busy: null,
         notice: {
-          intent: failing ? 'warning' : 'success',
+          intent: counts.errors || fallback.length ? 'warning' : 'success',
           title: how === 'opened' ? APP_TEXT.exported.opened : APP_TEXT.exported.downloaded,
-          message: APP_TEXT.exported.message(failing, s.warnings),
+          message: [...fallback, APP_TEXT.exported.message(counts.errors, counts.warnings)].join(' '),
         },
       });
     } catch (e) {
       this.fail(e, APP_TEXT.doing.export);
     }
+  }
+
+  /**
+   * In Excel a download means the new workbook could not be opened: the host's notice says why and
+   * where the file went (a browser download is the page's usual way and needs no word).
+   */
+  private exportFallbackNews(how: 'opened' | 'downloaded'): string[] {
+    return how === 'downloaded' && this.deps.host.kind === 'excel' ? [...(this.deps.host.lastNotices ?? [])] : [];
   }
 
   canExportCurrentFile(): boolean {
@@ -667,7 +736,11 @@ export class PaneController {
       const bytes = await read.call(this.deps.host);
       const r = this.state.report;
       const how = await this.deps.host.openExport({ bytes, fileName: exportFileName(r?.year ?? null, r?.agency ?? null) });
-      this.set({ busy: null, notice: { intent: 'success', title: how === 'opened' ? APP_TEXT.exported.opened : APP_TEXT.exported.downloaded, message: '' } });
+      const fallback = this.exportFallbackNews(how);
+      this.set({
+        busy: null,
+        notice: { intent: fallback.length ? 'warning' : 'success', title: how === 'opened' ? APP_TEXT.exported.opened : APP_TEXT.exported.downloaded, message: fallback.join(' ') },
+      });
     } catch (e) {
       this.fail(e, APP_TEXT.doing.export);
     }

@@ -24,6 +24,10 @@ export function describeError(error: unknown, doing: string): PaneError {
   const e = error as { code?: unknown; message?: unknown; name?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : undefined;
   const text = typeof e?.message === 'string' ? e.message : typeof error === 'string' ? error : '';
+  // The Excel adapter's Chinese message wins over our generic text for its code: it says what to do
+  // and that the data and protection were kept; the code stays in the detail line for support.
+  // (Checked by name: importing src/office here would put the adapter into the standalone page.)
+  if (e?.name === 'OfficeHostError' && text && isChinese(text)) return { title, message: text, detail: code };
   if (code && ERROR_TEXT.office[code]) return { title, message: ERROR_TEXT.office[code], detail: `${code}${text ? `：${text}` : ''}` };
   if (text && isChinese(text)) return { title, message: text, detail: code };
   return {

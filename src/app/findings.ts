@@ -4,13 +4,14 @@
  */
 import type { CheckResult } from '../core/check';
 import { cellPlace, type DescribedOutcome } from '../core/describe';
-import { findCell, type TableId } from '../core/formats';
+import { findCell, type FormatId, type TableId } from '../core/formats';
 import * as zhCN from '../core/messages/zh-CN';
 import type { Report } from '../core/report';
 import { rulesFor } from '../core/rules/derive';
 import type { Rule } from '../core/rules/types';
 
-export type FindingKind = 'fail' | 'undecided' | 'text';
+/** 'sheet': what the reader found in the sheet itself (a total typed over its formula, or deleted). */
+export type FindingKind = 'fail' | 'undecided' | 'text' | 'sheet';
 
 export interface Finding {
   /** Stable key for lists: rule|instance or text|cell. */
@@ -61,10 +62,43 @@ export interface FindingOptions {
   includeUndecided?: boolean;
 }
 
-export function buildFindings(result: CheckResult, options: FindingOptions = {}): FindingGroup[] {
+/** A problem the host's reader found in the sheets, worded by the core's describeIssues. */
+export interface SheetIssue {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  cells: string[];
+}
+
+/**
+ * Findings from the sheet as read (TOTAL-OVERWRITTEN, TOTAL-FORMULA-DELETED …): each selects its
+ * cell when clicked. Information (a total's text read as its number) is no finding; text in a
+ * cell is listed once, by buildFindings, so the reader's TEXT-IN-NUMBER is not repeated.
+ */
+export function sheetFindings(formatId: FormatId, issues: readonly SheetIssue[], textCellIds: readonly string[]): Finding[] {
+  return shownSheetIssues(issues, textCellIds).map((i) => ({
+      key: `sheet|${i.code}|${i.cells.join(',')}`,
+      kind: 'sheet' as const,
+      severity: i.severity === 'error' ? 'error' : 'warning',
+      code: i.code,
+      message: i.message,
+      target: i.cells[0],
+      targetPlace: cellPlace(formatId, i.cells[0]),
+      cells: i.cells,
+    }));
+}
+
+/** The reader's issues the pane lists (and counts in the verdict). */
+export function shownSheetIssues<T extends SheetIssue>(issues: readonly T[], textCellIds: readonly string[]): T[] {
+  const texts = new Set(textCellIds);
+  return issues.filter((i) => i.severity !== 'info' && i.cells.length > 0 && !(i.code === 'TEXT-IN-NUMBER' && texts.has(i.cells[0])));
+}
+
+export function buildFindings(result: CheckResult, options: FindingOptions = {}, fromSheet: readonly Finding[] = []): FindingGroup[] {
   const rules = ruleIndex(result);
   const byTable = new Map<TableId, Finding[]>(TABLES.map((t) => [t, []]));
   const texts = new Set(textCells(result));
+  for (const f of fromSheet) byTable.get(tableOf(f.target))!.push(f);
   for (const [cellId, text] of Object.entries(result.raw ?? {})) {
     if (!texts.has(cellId)) continue;
     const place = cellPlace(result.format, cellId);

@@ -58,7 +58,8 @@ export const APP_TEXT = {
     button: '打开工作簿',
   },
   restored: {
-    title: '已恢复上次未导出的数据',
+    // Not the message's first words again: the bold title and the text are read one after the other.
+    title: '数据没有丢失',
     message: (savedAt: string) => `已恢复上次未导出的数据（保存于 ${savedAt}）。如要从头填写，请点击“新建”。`,
   },
   confirm: {
@@ -113,8 +114,6 @@ export const APP_TEXT = {
     title: '导入完成',
     replaced: (n: number, blanks: number) => `已写入 ${n} 个单元格${blanks ? `，粘贴中空白或没有的 ${blanks} 个单元格现为空白` : ''}。`,
     updated: (n: number) => `已写入粘贴的 ${n} 个单元格，其他单元格保持不变。`,
-    message: (n: number, blanks: number) =>
-      `已写入 ${n} 个单元格。${blanks ? `${blanks} 个空白单元格未写入，保留原有内容。` : ''}`,
   },
   exported: {
     opened: '已在新工作簿中打开',
@@ -147,6 +146,13 @@ export const APP_TEXT = {
     title: '此版本的 Excel 功能不全',
     message: (missing: string[]) =>
       `缺少：${missing.join('、')}。部分功能无法使用。请使用 Microsoft 365、Office 2021 或更新版本，或网页版 Excel；也可以使用导出的工作簿或网页版助手。`,
+  },
+  liveCheck: {
+    offTitle: '自动检查已暂停',
+    // Follows the bold title 「自动检查已暂停」: it does not repeat it.
+    off: 'Excel 暂时不通知表格的修改，检查结果不会随填写自动更新。修改表格后请点击「重新检查」：加载项会重新检查一次，并再次开始自动检查。',
+    retry: '重新检查',
+    retrying: '正在连接自动检查…',
   },
   errorDetail: '错误信息：',
   close: '关闭',
@@ -188,7 +194,6 @@ export const APP_TEXT = {
     previewHeading: '识别结果',
     found: (year: number | null, agency: string | null) =>
       `年度：${year ?? '未识别'}；机关：${agency ?? '未识别'}`,
-    counts: (writes: number, blanks: number) => `可写入 ${writes} 个数字${blanks ? `，${blanks} 个空白单元格（不写入，保留表格原有内容）` : ''}。`,
     totalsAgreeing: (n: number) => `粘贴的 ${n} 个合计数与各项之和一致；合计由表格自动计算，不需写入。`,
     retitle: (year: number | null, agency: string | null) =>
       `写入前，表格的标题将改为：${agency ?? '（机关名称）'} ${year ?? ''} 年度。`,

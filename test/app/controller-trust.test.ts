@@ -258,8 +258,12 @@ describe('ask first, undo after', () => {
     const { controller, host } = setup();
     Object.defineProperty(host, 'restored', { value: { savedAt: new Date(2026, 10, 28, 9, 30, 0) } });
     await controller.start();
-    expect(controller.getState().notice?.title).toBe('已恢复上次未导出的数据');
-    expect(controller.getState().notice?.message).toContain('2026-11-28 09:30:00');
+    const notice = controller.getState().notice!;
+    expect(notice.message).toContain('已恢复上次未导出的数据');
+    expect(notice.message).toContain('2026-11-28 09:30:00');
+    // The bold title is read just before the message: it must not repeat the message's first words.
+    expect(notice.title).not.toBe('');
+    expect(notice.message.startsWith(notice.title)).toBe(false);
     controller.dismissNotice();
     await controller.start();
     expect(controller.getState().notice).toBeNull();

@@ -3,6 +3,8 @@ import { readCellText, cellText } from '../../src/app/cell-text';
 import { htmlToText } from '../../src/app/html-text';
 import { evaluateFormula } from '../../src/app/formula';
 import { describeError } from '../../src/app/errors';
+import { OfficeHostError, toChineseError } from '../../src/office/errors';
+import { ERROR_TEXT } from '../../src/taskpane/strings.zh-CN';
 import { exportFileName, formatCheckTime } from '../../src/app/export-plan';
 
 describe('readCellText', () => {
@@ -78,6 +80,18 @@ describe('describeError', () => {
     expect(d.message).toContain('正在编辑单元格');
     expect(d.detail).toContain('InvalidOperation');
   });
+  test.each(['AccessDenied', 'BadPassword', 'InvalidOperationInCellEditMode'])(
+    "the Excel adapter's Chinese message (%s) wins over the generic text; the code stays in the detail",
+    (code) => {
+      const message = toChineseError(Object.assign(new Error('Access denied'), { code }), 'write').message;
+      const d = describeError(new OfficeHostError(message, code), '写入数据');
+      expect(d.title).toBe('写入数据失败');
+      expect(d.message).toBe(message);
+      expect(d.message).toContain('已填写的数据没有丢失');
+      expect(d.message).not.toBe(ERROR_TEXT.office[code]);
+      expect(d.detail).toBe(code);
+    },
+  );
   test('our own errors keep their Chinese text', () => {
     expect(describeError(new XxgkError('YEAR-UNSUPPORTED', { year: 2017 }), '生成表格').message).toContain('不支持 2017 年度');
   });

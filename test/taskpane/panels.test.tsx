@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sampleReport, type Report } from '../../src/core';
-import type { HostCapabilities, ReportHost } from '../../src/host/types';
+import type { HostCapabilities, LiveCheckState, ReportHost } from '../../src/host/types';
 import { features } from '../../src/taskpane/features';
 import { renderPane, standaloneHost } from './render';
 
@@ -171,6 +171,65 @@ describe('pane in Excel', () => {
     await user.click(screen.getByRole('button', { name: '导出当前工作簿' }));
     await waitFor(() => expect(opened).toHaveLength(2));
     expect(opened[0]).toBe('2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx');
+  });
+
+  test('a total typed over in the sheet: an error finding that selects its cell, and the verdict is red', async () => {
+    const user = userEvent.setup();
+    const report = sampleReport();
+    const parts = report.cells['t3.received.total'] as number;
+    report.cells['t3.received.total'] = parts + 12;
+    const host = excelLikeHost({
+      readReport: async () => report,
+      lastReadIssues: [{ code: 'TOTAL-OVERWRITTEN', cells: ['t3.received.total'], severity: 'error', expected: parts, found: parts + 12 }],
+    });
+    renderPane(host);
+    const finding = await screen.findByRole('button', { name: /总计已被改写为固定数值/ });
+    expect(finding.textContent).toMatch(/^错误/);
+    expect(screen.getByText(/^发现 \d+ 项错误/)).toBeTruthy();
+    expect(screen.queryByText('未发现错误。')).toBeNull();
+    await user.click(finding);
+    expect(host.selected).toEqual(['t3.received.total']);
+  });
+
+  test('live checking off: a warning bar whose 重新检查 retries and reads the sheets again', async () => {
+    const user = userEvent.setup();
+    let state: LiveCheckState = 'off';
+    const listeners = new Set<(s: LiveCheckState) => void>();
+    const setState = (next: LiveCheckState) => {
+      state = next;
+      listeners.forEach((l) => l(next));
+    };
+    const retry = jest.fn(async () => setState('on'));
+    let reads = 0;
+    const host = excelLikeHost({
+      readReport: async () => (reads++, sampleReport()),
+      liveCheck: { state: () => state, onState: (l) => (listeners.add(l), () => void listeners.delete(l)), retry },
+    });
+    renderPane(host);
+    const bar = await screen.findByTestId('live-check-off');
+    expect(bar.textContent).toContain('自动检查已暂停');
+    const before = reads;
+    await user.click(within(bar).getByRole('button', { name: '重新检查' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByTestId('live-check-off')).toBeNull());
+    expect(reads).toBeGreaterThan(before);
+    act(() => setState('retrying'));
+    expect(screen.getByText('正在连接自动检查…')).toBeTruthy();
+  });
+
+  test('an export Excel could not open is downloaded: the notice says why and where, as a warning', async () => {
+    const user = userEvent.setup();
+    const why = 'Excel 无法直接打开导出的工作簿（此环境不允许新建工作簿），已改为下载文件「年报.xlsx」：请在浏览器的下载列表或「下载」文件夹中打开它。';
+    const notices: string[] = [];
+    const host = excelLikeHost({
+      openExport: async () => (notices.push(why), 'downloaded'),
+    });
+    Object.defineProperty(host, 'lastNotices', { get: () => notices });
+    renderPane(host, features);
+    await user.click(await screen.findByRole('tab', { name: '导出' }));
+    await user.click(await screen.findByRole('button', { name: '导出校验后的工作簿' }, LAZY));
+    expect(await screen.findByText('已开始下载')).toBeTruthy();
+    expect(screen.getByText(/已改为下载文件「年报\.xlsx」/)).toBeTruthy();
   });
 });
 

@@ -17,12 +17,35 @@ export function RequirementBar() {
   );
 }
 
+/** Excel stopped telling of changes: the check no longer follows the typing until 「重新检查」. */
+function LiveCheckBar() {
+  const { controller } = useServices();
+  const { liveCheck, busy } = usePaneState();
+  const t = APP_TEXT.liveCheck;
+  if (liveCheck === 'retrying') return <Spinner size="extra-tiny" label={t.retrying} labelPosition="after" />;
+  if (liveCheck !== 'off') return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="live-check-off">
+      <MessageBarBody>
+        <MessageBarTitle>{t.offTitle}</MessageBarTitle>
+        {t.off}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" size="small" disabled={!!busy} onClick={() => void controller.retryLiveCheck()}>
+          {t.retry}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 export function StatusBars() {
   const { controller } = useServices();
   const { error, notice, busy } = usePaneState();
   return (
     <>
       {busy && <Spinner size="tiny" label={busy} role="status" />}
+      <LiveCheckBar />
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>

@@ -2,6 +2,7 @@
 import { Suspense, lazy } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckSummary } from '../../core/check';
+import { verdictCounts } from '../../app/controller';
 import { blankVerdictMessage } from '../../core/messages/zh-CN';
 import { blankCellsText } from '../../core/blank-cells';
 import type { FormatId } from '../../core/formats';
@@ -39,13 +40,16 @@ function kindOf(f: Finding): 'error' | 'warning' | 'undecided' {
   return f.kind === 'undecided' ? 'undecided' : f.severity;
 }
 
-/** The headline: errors in red; blanks (undecided rules) in a warning colour; green only when everything passed. */
-function Verdict({ summary, textErrors, blankCells, format }: { summary: CheckSummary; textErrors: number; blankCells: string[]; format: FormatId }) {
+/**
+ * The headline: errors in red; blanks (undecided rules) in a warning colour; green only when everything passed.
+ * `summary` counts every finding: rules, text in number cells and totals typed over in the sheet.
+ */
+function Verdict({ summary, blankCells, format }: { summary: CheckSummary; blankCells: string[]; format: FormatId }) {
   const { controller } = useServices();
   const { busy } = usePaneState();
   const styles = useStyles();
   const t = APP_TEXT.checks;
-  const errors = summary.errors + textErrors;
+  const errors = summary.errors;
   return (
     <>
       {errors > 0 && <p className={mergeClasses(styles.verdict, styles.verdictError)} role="status">{t.errorsFound(errors)}</p>}
@@ -92,7 +96,9 @@ function FindingItem({ finding }: { finding: Finding }) {
 
 export function ChecksPanel() {
   const { controller } = useServices();
-  const { phase, groups, summary, checkedAt, textErrors, includeUndecided, blankCells, report } = usePaneState();
+  const state = usePaneState();
+  const { phase, groups, checkedAt, includeUndecided, blankCells, report } = state;
+  const counts = verdictCounts(state);
   const styles = useStyles();
   const t = APP_TEXT.checks;
   if (phase === 'empty') return <p>{t.empty}</p>;
@@ -101,9 +107,9 @@ export function ChecksPanel() {
       <h2 id="checks-heading">{t.heading}</h2>
       {checkedAt && <p className={styles.meta}>{t.checkedAt(formatCheckTime(checkedAt))}</p>}
       <p className={styles.meta} aria-live="polite">
-        {t.summary(summary.errors + textErrors, summary.warnings, summary.undecided, summary.passed)}
+        {t.summary(counts.errors, counts.warnings, counts.undecided, counts.passed)}
       </p>
-      {report && <Verdict summary={summary} textErrors={textErrors} blankCells={blankCells} format={report.format} />}
+      {report && <Verdict summary={counts} blankCells={blankCells} format={report.format} />}
       {/* A native checkbox: Fluent's would add its module to the pane's first download. */}
       <label className={styles.toggle}>
         <input type="checkbox" checked={includeUndecided} onChange={(e) => controller.setIncludeUndecided(e.target.checked)} />
