@@ -58,20 +58,15 @@ export interface StartSteps {
  */
 export async function startPane(watch: OfficeWatch, steps: StartSteps): Promise<'excel' | 'page'> {
   const first = await watch.inTime;
-  if (isExcel(first)) {
-    try {
-      await steps.showAddIn();
-      return 'excel';
-    } catch (e) {
-      // The Excel adapter failed to start: say so in the pane and still offer the page.
-      await steps.showPage(e);
-      return 'page';
-    }
-  }
+  if (isExcel(first)) return showAddInOrPage(steps);
   await steps.showPage();
   if (first !== null) return 'page'; // Office answered in time, and not Excel: no late switch
   const late = await watch.eventually;
-  if (!isExcel(late)) return 'page';
+  return isExcel(late) ? showAddInOrPage(steps) : 'page';
+}
+
+/** The add-in; when the Excel adapter fails to start, the page with the reason in its pane. */
+async function showAddInOrPage(steps: StartSteps): Promise<'excel' | 'page'> {
   try {
     await steps.showAddIn();
     return 'excel';

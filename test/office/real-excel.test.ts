@@ -22,6 +22,15 @@ async function filled(deps: Parameters<typeof setup>[1] = {}) {
   return { ...s, plan };
 }
 
+/** Types one figure into 表三 as a user would and returns how many checks it started. */
+async function checksAfterOneEdit(s: Awaited<ReturnType<typeof filled>>, calls: () => number): Promise<number> {
+  const a = where(s.plan, 't3.received.natural');
+  s.sim.simulateUserEdit(a.sheet, a.address, [[5]]);
+  await s.sim.settleEvents();
+  await wait(60);
+  return calls();
+}
+
 function expectKeptAndProtected(s: Awaited<ReturnType<typeof filled>>) {
   for (const sheet of s.plan.sheets) expect(s.sim.sheet(sheet.name).protection.protected).toBe(true);
   expect(s.sim.enableEvents).toBe(true);
@@ -98,11 +107,7 @@ describe('live checking never dies silently', () => {
     s.sim.editing = false;
     await wait(5);
     expect(s.host.liveCheck!.state()).toBe('on');
-    const a = where(s.plan, 't3.received.natural');
-    s.sim.simulateUserEdit(a.sheet, a.address, [[5]]);
-    await s.sim.settleEvents();
-    await wait(60);
-    expect(calls).toBe(1);
+    expect(await checksAfterOneEdit(s, () => calls)).toBe(1);
     expect(seen).toEqual(['retrying', 'on']);
   });
 
@@ -114,11 +119,7 @@ describe('live checking never dies silently', () => {
     s.host.onUserChange(() => calls++);
     await wait(40);
     expect(s.host.liveCheck!.state()).toBe('on');
-    const a = where(s.plan, 't3.received.natural');
-    s.sim.simulateUserEdit(a.sheet, a.address, [[5]]);
-    await s.sim.settleEvents();
-    await wait(60);
-    expect(calls).toBe(1);
+    expect(await checksAfterOneEdit(s, () => calls)).toBe(1);
     expect(s.notices).toEqual([]);
   });
 
