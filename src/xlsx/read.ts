@@ -284,8 +284,11 @@ function sharedStrings(text: string | null, fastAllowed: boolean): string[] {
   }, 'sharedStrings.xml');
   const from = text.indexOf('<si>');
   const last = text.lastIndexOf('</si>');
+  // A string closed before the first plain <si> (a damaged opening tag) would be read after the
+  // fast ones, out of its place in the table: such text goes to the scanner whole.
   const fast = () =>
     fastAllowed &&
+    text.lastIndexOf('</si>', from) === -1 &&
     eachToken(STRING_TOKEN, text, from, last + '</si>'.length, (m) => {
       if (m[1] === undefined) return true; // space
       const value = decodedOrNull(m[1]);
