@@ -12,7 +12,7 @@ import type { Report } from '../core/report';
 import { blankReport } from '../core/report';
 import { sampleReport } from '../core/sample';
 import type { SheetPlan } from '../core/sheetplan/types';
-import type { LiveCheckState, ReportHost } from '../host/types';
+import type { ExportTarget, LiveCheckState, ReportHost } from '../host/types';
 import { describeError, type PaneError } from './errors';
 import { exportFileName, formatCheckTime, withCheckSheet, withTypedTexts } from './export-plan';
 import { buildFindings, sheetFindings, shownSheetIssues, textCells, type FindingGroup, type SheetIssue } from './findings';
@@ -41,11 +41,17 @@ export type ImportFn = (
 export type SummaryFn = (report: Report, lastYear?: Report | null) => SummarySection[];
 /** Reads last year's report from a file the user picked (.xlsx, .json, .txt, .html). */
 export type LastYearReader = (file: { name: string; bytes: Uint8Array }, year: number | null) => Report;
+/** The published report's two forms: a Word document and a web page. */
+export type DocumentKind = 'docx' | 'html';
+/** Writes the whole report (document plan + renderer) as the bytes of a .docx or .html file. */
+export type DocumentWriter = (
+  kind: DocumentKind, report: Report, options: { lastYear: Report | null; outcomes: CheckResult['outcomes'] },
+) => Promise<Uint8Array>;
 
 export interface PaneDeps {
   host: ReportHost;
   clock: () => Date;
-  compilePlan: (formatId: FormatId, options: { report?: Report; year?: number | null; agency?: string | null }) => SheetPlan;
+  compilePlan: (formatId: FormatId, options: { report?: Report; year?: number | null; agency?: string | null; lastYear?: Report | null }) => SheetPlan;
   /** Loads the importer (src/core/import) on first use; absent: the pane says import is not available. */
   loadImporter?: () => Promise<ImportFn>;
   /** Loads the narrative writer (src/core/narrative) on first use; absent: the pane says so. */
@@ -54,6 +60,10 @@ export interface PaneDeps {
   loadLastYearReader?: () => Promise<LastYearReader>;
   /** Loads the .xlsx writer on demand (kept out of the pane's first download). */
   loadXlsxWriter?: () => Promise<(plan: SheetPlan) => Uint8Array>;
+  /** Loads the document plan and its renderers on first use (the `docx` package stays out of the first download). */
+  loadDocumentWriter?: () => Promise<DocumentWriter>;
+  /** Hands a file to the browser's downloads (Word documents and web pages go out this way, also in Excel). */
+  download?: (target: ExportTarget) => void;
   /** Default report year for a new workbook (the year before the clock's). */
   defaultYear?: number;
 }
@@ -67,7 +77,7 @@ export type Notice = {
 };
 
 /** What a pending question is about (the dialog's wording comes with it). */
-export type ConfirmKind = 'sample' | 'import' | 'new' | 'year' | 'blanksAsZero' | 'open';
+export type ConfirmKind = 'sample' | 'import' | 'new' | 'year' | 'blanksAsZero' | 'open' | 'document';
 
 /** An action waiting for the user's yes (a dialog): what it does and what it replaces. */
 export interface Confirmation {
@@ -76,6 +86,8 @@ export interface Confirmation {
   message: string;
   /** Cells the action writes, by id (「空白按 0 处理」 lists them in the form's words). */
   cells: string[];
+  /** Lines listed under the message (the failing checks before a document is exported). */
+  items?: string[];
   confirmLabel: string;
 }
 
@@ -682,7 +694,10 @@ export class PaneController {
   exportPlan(): SheetPlan | null {
     const { report, result, checkedAt } = this.state;
     if (!report || !result || !checkedAt) return null;
-    const plan = this.deps.compilePlan(report.format, { report: inputsOnly(report), year: report.year, agency: report.agency });
+    // The 文字说明 sheet carries the summary from these figures (and last year's, when given).
+    const plan = this.deps.compilePlan(report.format, {
+      report: inputsOnly(report), year: report.year, agency: report.agency, lastYear: this.state.lastYear?.report ?? null,
+    });
     return withCheckSheet(withTypedTexts(plan, report), result, checkedAt);
   }
 
@@ -712,6 +727,54 @@ export class PaneController {
       });
     } catch (e) {
       this.fail(e, APP_TEXT.doing.export);
+    }
+  }
+
+  /**
+   * 「导出 Word 年报」 / 「导出网页」: the whole report from the sheets as they are now, checked now.
+   * When checks fail they are listed first and the user decides whether to go on (the document
+   * then says so at its top). Resolves true once the file went to the downloads.
+   */
+  async exportDocument(kind: DocumentKind): Promise<boolean> {
+    const { loadDocumentWriter, download } = this.deps;
+    const doing = APP_TEXT.doing.document[kind];
+    if (!loadDocumentWriter || !download) {
+      this.set({ error: { title: `${doing}失败`, message: APP_TEXT.missing.document } });
+      return false;
+    }
+    this.set({ busy: APP_TEXT.busy.check, error: null, notice: null });
+    await this.refresh(); // the document shows what the sheets hold now, checked now
+    const { report, result } = this.state;
+    if (this.state.error) return false; // the read failed: its error is shown
+    if (!report || !result) {
+      this.fail(new Error(APP_TEXT.noReport), doing);
+      return false;
+    }
+    this.set({ busy: null });
+    const failing = failingCheckLines(this.state);
+    const write = () => this.writeDocument(kind, report, result, loadDocumentWriter, download);
+    if (!failing.length) return write();
+    const t = APP_TEXT.confirm.document;
+    return this.askFirst({ kind: 'document', title: t.title(failing.length), message: t.message, items: failing, confirmLabel: t.confirm[kind] }, write, true);
+  }
+
+  private async writeDocument(
+    kind: DocumentKind, report: Report, result: CheckResult, load: () => Promise<DocumentWriter>, download: (target: ExportTarget) => void,
+  ): Promise<boolean> {
+    this.set({ busy: APP_TEXT.busy.document[kind], error: null, notice: null });
+    try {
+      const writeDocument = await load();
+      const bytes = await writeDocument(kind, report, { lastYear: this.state.lastYear?.report ?? null, outcomes: result.outcomes });
+      download({ bytes, fileName: exportFileName(report.year, report.agency, `.${kind}`) });
+      const errors = verdictCounts(this.state).errors;
+      this.set({
+        busy: null,
+        notice: { intent: errors ? 'warning' : 'success', title: APP_TEXT.exported.downloaded, message: APP_TEXT.exported.document(kind, errors) },
+      });
+      return true;
+    } catch (e) {
+      this.fail(e, APP_TEXT.doing.document[kind]);
+      return false;
     }
   }
 
@@ -807,4 +870,20 @@ function importedReport(preview: ImportPreview, year: number | null): Report {
     if (findCell(target.format, id)?.role === 'input' && preview.report.cells[id] === null && text.trim()) raw[id] = text;
   if (Object.keys(raw).length) target.raw = raw;
   return target;
+}
+
+/**
+ * What fails in the report as the pane shows it, errors first: text in number cells, the sheets'
+ * own findings (totals typed over), then the failing checks in the rules' words.
+ */
+export function failingCheckLines(state: Pick<PaneState, 'result' | 'textErrors' | 'sheetIssues'>): string[] {
+  const failing = (state.result?.outcomes ?? []).filter((o) => o.status === 'fail');
+  const sheet = (severity: 'error' | 'warning') => state.sheetIssues.filter((i) => i.severity === severity).map((i) => i.message);
+  return [
+    ...(state.textErrors ? [APP_TEXT.confirm.document.textErrors(state.textErrors)] : []),
+    ...sheet('error'),
+    ...failing.filter((o) => o.severity === 'error').map((o) => o.message),
+    ...sheet('warning'),
+    ...failing.filter((o) => o.severity !== 'error').map((o) => o.message),
+  ];
 }

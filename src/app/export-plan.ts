@@ -116,9 +116,9 @@ export function withCheckSheet(plan: SheetPlan, result: CheckResult, checkedAt: 
 }
 
 /** 「2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx」, without characters file systems refuse. */
-export function exportFileName(year: number | null, agency: string | null): string {
+export function exportFileName(year: number | null, agency: string | null, extension = '.xlsx'): string {
   const base = `${year ?? ''}${year ? '年' : ''}政府信息公开工作年度报告${agency ? `（${agency}）` : ''}`;
-  return `${base.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+  return `${base.replace(/[\\/:*?"<>|]/g, '_')}${extension}`;
 }
 
 /**

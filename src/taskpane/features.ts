@@ -3,9 +3,10 @@
  * writer), adapted to the controller's small interfaces and loaded on first use (dynamic
  * import), which keeps the pane's first download small.
  */
-import type { ImportFn, LastYearReader, PaneDeps, SummaryFn } from '../app/controller';
+import type { DocumentWriter, ImportFn, LastYearReader, PaneDeps, SummaryFn } from '../app/controller';
+import { browserDownload } from './browser';
 
-export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'loadXlsxWriter' | 'loadLastYearReader'> = {
+export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'loadXlsxWriter' | 'loadLastYearReader' | 'loadDocumentWriter' | 'download'> = {
   loadImporter: async (): Promise<ImportFn> => {
     const { describeIssues, importText } = await import(/* webpackChunkName: "import" */ '../core/import');
     return (text, options) => {
@@ -52,4 +53,19 @@ export const features: Pick<PaneDeps, 'loadImporter' | 'loadSummaryWriter' | 'lo
     };
   },
   loadXlsxWriter: async () => (await import(/* webpackChunkName: "xlsx" */ '../xlsx')).writeXlsx,
+  // The plan and the web page are small; the Word writer (the `docx` package) loads only when a Word document is asked for.
+  loadDocumentWriter: async (): Promise<DocumentWriter> => {
+    const [{ planDocument }, { writeHtml }] = await Promise.all([
+      import(/* webpackChunkName: "publish" */ '../core/publish'),
+      import(/* webpackChunkName: "publish" */ '../publish/html'),
+    ]);
+    return async (kind, report, options) => {
+      const plan = planDocument(report, options);
+      if (kind === 'html') return new TextEncoder().encode(writeHtml(plan));
+      const { writeDocx } = await import(/* webpackChunkName: "docx" */ '../publish/docx');
+      return writeDocx(plan);
+    };
+  },
+  // Word documents and web pages are files for the user, never workbooks: they go to the downloads, in Excel too.
+  download: browserDownload,
 };

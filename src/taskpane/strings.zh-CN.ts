@@ -21,6 +21,7 @@ export const APP_TEXT = {
     newReport: '新建',
     blanksAsZero: '空白按 0 处理',
     open: '打开工作簿',
+    document: { docx: '导出 Word 年报', html: '导出网页' },
   },
   busy: {
     check: '正在检查…',
@@ -32,6 +33,7 @@ export const APP_TEXT = {
     newReport: '正在新建…',
     blanksAsZero: '正在填写 0…',
     open: '正在打开工作簿…',
+    document: { docx: '正在生成 Word 年报…', html: '正在生成网页…' },
   },
   generated: {
     title: '表格已生成',
@@ -92,6 +94,12 @@ export const APP_TEXT = {
       message: (n: number) => `表格中已填写的 ${n} 个单元格将被该文件的数据替换，年度和机关名称也会改为该文件的。打开后可以点击“撤销”恢复。`,
       confirm: '打开',
     },
+    document: {
+      title: (n: number) => `有 ${n} 项检查未通过，仍要导出？`,
+      message: '年报中的数字来自表格现在的内容。以下检查未通过，建议先改正；如仍导出，文档开头会用【】注明这些问题，发布前须改正并删去。',
+      textErrors: (n: number) => `${n} 个单元格填写的是文字而不是数字，在年报中留空`,
+      confirm: { docx: '仍导出 Word 年报', html: '仍导出网页' },
+    },
     import: {
       title: '写入导入的数据？',
       replace: (n: number) => `表格中已填写的 ${n} 个单元格将被粘贴的数据替换；粘贴中没有的单元格将成为空白，年度和机关名称改为粘贴的。写入后可以点击“撤销”恢复。`,
@@ -122,11 +130,14 @@ export const APP_TEXT = {
       errors
         ? `工作簿中的「校验结果」表列出了全部检查结果，其中 ${errors} 项错误${warnings ? `、${warnings} 项提醒` : ''}，请核对后再报送。`
         : `工作簿中的「校验结果」表列出了全部检查结果${warnings ? `（有 ${warnings} 项提醒）` : '，未发现错误'}。`,
+    document: (kind: 'docx' | 'html', errors: number) =>
+      `已生成${kind === 'docx' ? ' Word 年报' : '网页'}。文中黄色标出的【】处需要人工填写或确认，发布前请逐一补全并删去【】${errors ? `；还有 ${errors} 项错误未改正，文档开头已注明` : ''}。`,
   },
   missing: {
     importer: '导入功能尚未就绪（缺少导入模块），请直接在表格中填写。',
     writer: '导出功能尚未就绪（缺少 .xlsx 生成模块）。',
     summary: '文字摘要功能尚未就绪（缺少摘要模块）。',
+    document: '导出年报功能尚未就绪（缺少年报生成模块）。',
   },
   noReport: '还没有年报表格：请先生成表格或载入示例数据。',
   formatChange: (from: FormatId, to: FormatId) =>
@@ -237,6 +248,10 @@ export const APP_TEXT = {
     currentFileNote: '保存当前 Excel 文件的副本（原样，不含校验结果表）。',
     browserNote: '文件将下载到浏览器的下载文件夹。',
     excelNote: '将在 Excel 中打开一个新工作簿，请另存。',
+    documentsHeading: '年报全文',
+    documentsIntro: '按表格现在的数据生成年报全文：一至六部分的文字和官方格式的表二、表三、表四。Word 文档用于存档和修改，网页可直接发布到政府网站。文件下载到浏览器的下载文件夹。',
+    docx: '导出 Word 年报',
+    html: '导出网页',
   },
   grids: {
     region: '年报表格',

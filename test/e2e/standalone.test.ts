@@ -3,11 +3,12 @@
  * static server on 127.0.0.1) with Debian's Chromium through playwright-core: sample, live
  * check and selection, asking before replacing and 撤销 (sample over typed data, 空白按 0 处理,
  * import over the sample, an exported workbook opened back), paste import of the seed, summary,
- * export read back with readXlsx. Screenshots go to docs/screenshots/.
+ * export read back with readXlsx, the report as a Word document and a web page. Screenshots go to docs/screenshots/.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getFormat, sheetTotals, type Report } from '../../src/core';
 import { readGrids, readXlsx } from '../../src/xlsx';
@@ -247,6 +248,31 @@ test('the exported workbook opens back into the page after 新建 (asked first)'
   await pane().getByText('已打开工作簿').waitFor();
   expect(await gridTexts()).toEqual(exported);
   await page.getByRole('heading', { level: 2, name: '偃师区缙氏镇人民政府2022年政府信息公开工作年度报告' }).waitFor();
+  expect(pageErrors).toEqual([]);
+});
+
+test('the sample exports as a Word document and as a web page (both downloaded)', async () => {
+  await pane().getByRole('button', { name: '载入示例数据' }).click();
+  await question().getByRole('button', { name: '载入示例数据' }).click();
+  await pane().getByText('已载入示例数据').waitFor();
+  await pane().getByRole('tab', { name: '导出' }).click();
+  const agency = '偃师区缙氏镇人民政府';
+
+  const [docx] = await Promise.all([page.waitForEvent('download'), pane().getByRole('button', { name: '导出 Word 年报' }).click()]);
+  expect(docx.suggestedFilename()).toBe(`2022年政府信息公开工作年度报告（${agency}）.docx`);
+  const files = unzipSync(new Uint8Array(readFileSync((await docx.path())!)));
+  const body = strFromU8(files['word/document.xml']);
+  expect(body).toContain(agency);
+  expect(body).toContain('三、收到和处理政府信息公开申请情况');
+  await pane().getByText(/已生成 Word 年报/).waitFor();
+
+  const [html] = await Promise.all([page.waitForEvent('download'), pane().getByRole('button', { name: '导出网页' }).click()]);
+  expect(html.suggestedFilename()).toBe(`2022年政府信息公开工作年度报告（${agency}）.html`);
+  const text = readFileSync((await html.path())!, 'utf8');
+  expect(text).toContain('<caption>');
+  expect(text).toContain(agency);
+  await pane().getByText(/已生成网页/).waitFor();
+  await pane().screenshot({ path: join(SHOTS, 'pane-export-documents.png') });
   expect(pageErrors).toEqual([]);
 });
 

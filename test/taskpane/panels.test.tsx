@@ -173,6 +173,36 @@ describe('pane in Excel', () => {
     expect(opened[0]).toBe('2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.xlsx');
   });
 
+  test('「导出 Word 年报」 reads the sheets again, lists the failing checks first, and downloads only on the user\'s yes', async () => {
+    const user = userEvent.setup();
+    const report = sampleReport();
+    report.cells['t3.received.total'] = (report.cells['t3.received.total'] as number) + 12; // a total typed over
+    let reads = 0;
+    const written: { kind: string; total: number | null }[] = [];
+    const downloads: string[] = [];
+    renderPane(excelLikeHost({ readReport: async () => (reads++, report) }), {
+      loadDocumentWriter: async () => async (kind, r) => (written.push({ kind, total: r.cells['t3.received.total'] }), new Uint8Array([80, 75])),
+      download: (t) => void downloads.push(t.fileName),
+    });
+    await user.click(await screen.findByRole('tab', { name: '导出' }));
+    const button = await screen.findByRole('button', { name: '导出 Word 年报' }, LAZY);
+    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
+    const readsBefore = reads;
+    await user.click(button);
+    const dialog = await screen.findByRole('alertdialog');
+    expect(reads).toBeGreaterThan(readsBefore); // checked again on the sheets as they are now
+    expect(within(dialog).getByText(/项检查未通过，仍要导出？/)).toBeTruthy();
+    expect(within(dialog).getAllByRole('listitem').some((li) => li.textContent?.includes('表三'))).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(downloads).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: '导出 Word 年报' }));
+    await user.click(await screen.findByRole('button', { name: '仍导出 Word 年报' }));
+    await waitFor(() => expect(downloads).toEqual(['2022年政府信息公开工作年度报告（偃师区缙氏镇人民政府）.docx']));
+    expect(written).toEqual([{ kind: 'docx', total: report.cells['t3.received.total'] }]);
+    expect(await screen.findByText(/已生成 Word 年报/)).toBeTruthy();
+  });
+
   test('a total typed over in the sheet: an error finding that selects its cell, and the verdict is red', async () => {
     const user = userEvent.setup();
     const report = sampleReport();

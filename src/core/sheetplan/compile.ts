@@ -6,6 +6,8 @@
 import { XxgkError } from '../errors';
 import { getFormat, type CellDef, type Format, type FormatId } from '../formats';
 import type { Report, ReportText } from '../report';
+import { paragraphText, writeSummary } from '../narrative/write';
+import type { SectionKey } from '../narrative/types';
 import { a1, a1Range } from './a1';
 import { fillCachedValues } from './evaluate';
 import {
@@ -33,6 +35,8 @@ export interface CompileOptions {
   toolVersion?: string;
   /** Filled narrative (the narrative feature); default: the six headings with empty text areas. */
   narrative?: NarrativeSection[];
+  /** Last year's report: the summary under 二、三、四 then says how figures changed. */
+  lastYear?: Report | null;
 }
 
 // --- styles -------------------------------------------------------------------------------
@@ -367,16 +371,40 @@ function sectionKey(heading: string): keyof ReportText | null {
   return first === '一' ? 'overview' : first === '五' ? 'problems' : first === '六' ? 'other' : null;
 }
 
-function compileNarrative(title: string, text: ReportText | undefined, narrative: NarrativeSection[] | undefined): SheetBuilder {
+type TableKey = 't2' | 't3' | 't4';
+const TABLE_OF_SUMMARY: Partial<Record<SectionKey, TableKey>> = { active: 't2', requests: 't3', review: 't4' };
+
+/**
+ * The summary written from the tables for 二、三、四, from the figures the sheets show (the
+ * inputs and the totals their formulas compute); none for a report with nothing filled in.
+ */
+export function tableSummary(report: Report, lastYear: Report | null = null): Partial<Record<TableKey, string[]>> {
+  const f = getFormat(report.format);
+  const inputs: Report['cells'] = {};
+  for (const c of f.cells) if (c.role === 'input' && report.cells[c.id] !== undefined) inputs[c.id] = report.cells[c.id];
+  if (!Object.values(inputs).some((v) => v !== null)) return {};
+  const shown: Report = { ...report, cells: { ...inputs, ...sheetTotals(report.format, inputs) } };
+  const out: Partial<Record<TableKey, string[]>> = {};
+  for (const s of writeSummary(shown, { lastYear })) {
+    const key = TABLE_OF_SUMMARY[s.key];
+    if (key && s.paragraphs.length) out[key] = s.paragraphs.map(paragraphText);
+  }
+  return out;
+}
+
+function compileNarrative(
+  title: string, text: ReportText | undefined, narrative: NarrativeSection[] | undefined, summary: Partial<Record<TableKey, string[]>> = {},
+): SheetBuilder {
   const sb = new SheetBuilder('narrative', SHEET_NAMES.narrative);
   sb.text(0, 0, 'title', 'title', title);
   sb.height(0, 30);
-  const sections: { heading: string; paragraphs: string[] | null; see?: string }[] = narrative
+  const sections: { heading: string; paragraphs: string[] | null; see?: string; summary?: string[] }[] = narrative
     ? narrative.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs }))
     : NARRATIVE_SECTIONS.map((s) => ({
         heading: s.heading,
         paragraphs: s.key === null ? null : text?.[s.key] ? text[s.key]!.split('\n') : [''],
         see: 'see' in s ? SHEET_NAMES[s.see] : undefined,
+        summary: 'see' in s ? summary[s.see] : undefined,
       }));
   let row = 1;
   for (const s of sections) {
@@ -384,6 +412,12 @@ function compileNarrative(title: string, text: ReportText | undefined, narrative
     sb.height(row, 26);
     row++;
     if (s.paragraphs === null) {
+      // The summary from the tables (text, never a formula), then where the figures are.
+      for (const p of s.summary ?? []) {
+        sb.put(row, 0, 'text', 'text', { value: p });
+        sb.height(row, textHeight(p));
+        row++;
+      }
       sb.text(row, 0, 'note', 'note', NARRATIVE_SEE(s.see ?? ''));
       sb.height(row, 20);
       row++;
@@ -457,7 +491,8 @@ export function compileSheetPlan(formatId: FormatId, options: CompileOptions = {
   const t2 = compileT2(f, title, values);
   const t3 = compileT3(f, title, values);
   const t4 = compileT4(f, title, values);
-  const nar = compileNarrative(title, report?.text, options.narrative);
+  // Only the narrative feature's own text replaces the sections; otherwise 二、三、四 carry the summary.
+  const nar = compileNarrative(title, report?.text, options.narrative, report && !options.narrative ? tableSummary(report, options.lastYear ?? null) : {});
 
   const t2Width = 1 + Math.max(...f.t2.blocks.map((b) => b.columns.length));
   const t3Sheet = t3.build(

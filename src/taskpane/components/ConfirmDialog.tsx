@@ -1,6 +1,6 @@
 /**
  * The controller's pending question (载入示例数据, 写入导入的数据, 新建, 改年度, 空白按 0 处理,
- * 打开工作簿) as a dialog: what will be replaced, the cells concerned in the form's words, yes / no.
+ * 打开工作簿, 导出年报 despite failing checks) as a dialog: what will be replaced, the cells concerned in the form's words, yes / no.
  */
 import { useRef } from 'react';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
@@ -30,6 +30,13 @@ export function ConfirmDialog() {
           <DialogTitle>{confirm.title}</DialogTitle>
           <DialogContent>
             <p id="confirm-message">{confirm.message}</p>
+            {confirm.items && confirm.items.length > 0 && (
+              <ul className={styles.cells} aria-label={confirm.title}>
+                {confirm.items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+            )}
             {rows.length > 0 && (
               <ul className={styles.cells} aria-label={confirm.title}>
                 {rows.map((r) => (

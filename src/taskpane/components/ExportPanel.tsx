@@ -1,4 +1,7 @@
-/** Export: the validated workbook (sheets + 「校验结果」), and the current file where Excel offers it. */
+/**
+ * Export: the validated workbook (sheets + 「校验结果」), the current file where Excel offers it,
+ * and the whole report as a Word document or a web page (downloaded).
+ */
 import { Button, makeStyles } from '@fluentui/react-components';
 import { APP_TEXT } from '../strings.zh-CN';
 import { usePaneState, useServices } from '../services';
@@ -27,6 +30,16 @@ export function ExportPanel() {
             <small>{t.currentFileNote}</small>
           </>
         )}
+      </div>
+      <h3 id="documents-heading">{t.documentsHeading}</h3>
+      <p>{t.documentsIntro}</p>
+      <div className={styles.buttons} role="group" aria-labelledby="documents-heading">
+        <Button disabled={phase !== 'ready' || !!busy} onClick={() => void controller.exportDocument('docx')}>
+          {t.docx}
+        </Button>
+        <Button disabled={phase !== 'ready' || !!busy} onClick={() => void controller.exportDocument('html')}>
+          {t.html}
+        </Button>
       </div>
     </section>
   );
