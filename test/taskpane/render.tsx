@@ -1,5 +1,5 @@
 /** Renders the pane (and the standalone grids) with real core code and an in-memory host. */
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { compileSheetPlan } from '../../src/core';
 import type { ReportHost } from '../../src/host/types';
@@ -8,6 +8,10 @@ import { createStandaloneHost, type StandaloneHost } from '../../src/standalone/
 import { StandalonePage } from '../../src/standalone/StandalonePage';
 import { App } from '../../src/taskpane/App';
 import type { Services } from '../../src/taskpane/services';
+
+// The pane re-reads and re-checks before it opens a dialog, and loads panels lazily: on a loaded
+// 2-core CI machine that can take longer than testing-library's default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout, hence no ResizeObserver (Fluent's TabList uses it to measure): a no-op stand-in.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
