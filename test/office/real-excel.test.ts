@@ -7,7 +7,7 @@ import type { ExportTarget, LiveCheckState } from '../../src/host/types';
 import { OfficeHostError } from '../../src/office/errors';
 import { excelMayConvert } from '../../src/office/keep-text';
 import { parseBox } from '../simulator/model';
-import { plan2022, setup, wait, where } from './support';
+import { plan2022, setup, until, wait, where } from './support';
 
 /** A generated workbook with entered values and an overview paragraph; the host has read it. */
 async function filled(deps: Parameters<typeof setup>[1] = {}) {
@@ -27,8 +27,10 @@ async function checksAfterOneEdit(s: Awaited<ReturnType<typeof filled>>, calls: 
   const a = where(s.plan, 't3.received.natural');
   s.sim.simulateUserEdit(a.sheet, a.address, [[5]]);
   await s.sim.settleEvents();
-  await wait(60);
-  return calls();
+  const before = calls();
+  await until(() => calls() > before);
+  await wait(60); // and no second check for the one edit
+  return calls() - before;
 }
 
 function expectKeptAndProtected(s: Awaited<ReturnType<typeof filled>>) {
@@ -105,8 +107,7 @@ describe('live checking never dies silently', () => {
     await wait(20);
     expect(s.host.liveCheck!.state()).toBe('retrying');
     s.sim.editing = false;
-    await wait(5);
-    expect(s.host.liveCheck!.state()).toBe('on');
+    await until(() => s.host.liveCheck!.state() === 'on');
     expect(await checksAfterOneEdit(s, () => calls)).toBe(1);
     expect(seen).toEqual(['retrying', 'on']);
   });
@@ -117,8 +118,7 @@ describe('live checking never dies silently', () => {
     s.sim.injectFailure((c) => c.kind === 'onChanged.add', 'GeneralException');
     let calls = 0;
     s.host.onUserChange(() => calls++);
-    await wait(40);
-    expect(s.host.liveCheck!.state()).toBe('on');
+    await until(() => s.host.liveCheck!.state() === 'on');
     expect(await checksAfterOneEdit(s, () => calls)).toBe(1);
     expect(s.notices).toEqual([]);
   });
@@ -129,8 +129,7 @@ describe('live checking never dies silently', () => {
     const seen = states(s.host);
     let calls = 0;
     s.host.onUserChange(() => calls++);
-    await wait(60);
-    expect(s.host.liveCheck!.state()).toBe('off');
+    await until(() => s.host.liveCheck!.state() === 'off');
     expect(seen).toEqual(['retrying', 'off']);
     expect(s.notices).toEqual([expect.stringMatching(/^自动检查已暂停：.*（错误代码 GeneralException）.*请点击「重新检查」/)]);
     await s.host.liveCheck!.retry();
@@ -139,6 +138,7 @@ describe('live checking never dies silently', () => {
     const a = where(s.plan, 't3.received.natural');
     s.sim.simulateUserEdit(a.sheet, a.address, [[5]]);
     await s.sim.settleEvents();
+    await until(() => calls >= 2);
     await wait(60);
     expect(calls).toBe(2);
   });

@@ -35,3 +35,12 @@ export function where(plan: SheetPlan, cellId: string): { sheet: string; address
 export function wait(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** Waits until `condition` holds (polling), failing after `timeoutMs`: robust on a loaded machine. */
+export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${condition}`);
+    await wait(2);
+  }
+}
