@@ -818,9 +818,7 @@ export function inputValues(report: Report): Record<string, number | null> {
 }
 
 function inputsOnly(report: Report): Report {
-  const cells: Report['cells'] = {};
-  for (const [id, v] of Object.entries(report.cells)) if (findCell(report.format, id)?.role === 'input') cells[id] = v;
-  return { ...report, cells };
+  return { ...report, cells: inputValues(report) };
 }
 
 /** How many input cells hold something typed (a number, or text in a number cell). */
